@@ -1,0 +1,78 @@
+//! Who may open which area of the product. The navigation shows exactly these areas, and every server
+//! function of an area checks the same rule, so hiding a link is never the only protection.
+
+use super::people::{Role, Roles};
+use crate::code_enum;
+
+code_enum! {
+    /// The areas of the product that have pages today. An area joins this list when its pages exist.
+    pub enum Area {
+        Home = "ACCUEIL",
+        Teams = "EQUIPES",
+        Administration = "ADMINISTRATION",
+    }
+}
+
+impl Area {
+    /// The path of the area's first page.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Area::Home => "/",
+            Area::Teams => "/equipes",
+            Area::Administration => "/administration",
+        }
+    }
+
+    /// The roles that open the area; `None` means every signed-in person.
+    const fn required_roles(self) -> Option<&'static [Role]> {
+        match self {
+            Area::Home => None,
+            Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
+            Area::Administration => Some(&[Role::Admin]),
+        }
+    }
+
+    pub fn is_open_to(self, roles: &Roles) -> bool {
+        self.required_roles().is_none_or(|required| roles.has_any(required))
+    }
+
+    /// The areas the navigation offers to someone holding `roles`, in menu order.
+    pub fn visible_to(roles: &Roles) -> Vec<Area> {
+        Area::ALL.iter().copied().filter(|area| area.is_open_to(roles)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every demo persona against every area: the table the navigation and the server both follow.
+    #[test]
+    fn each_role_opens_exactly_its_areas() {
+        use Area::*;
+        let table: &[(&[Role], &[Area])] = &[
+            (&[], &[Home]),
+            (&[Role::Agent], &[Home, Teams]),
+            (&[Role::Supervisor], &[Home, Teams]),
+            (&[Role::Quality], &[Home, Teams]),
+            (&[Role::CabMember], &[Home]),
+            (&[Role::Admin], &[Home, Teams, Administration]),
+            (&[Role::Agent, Role::Admin], &[Home, Teams, Administration]),
+        ];
+        for (held, expected) in table {
+            let roles = Roles::new(held.iter().copied());
+            assert_eq!(Area::visible_to(&roles), expected.to_vec(), "roles {held:?}");
+            for area in Area::ALL {
+                assert_eq!(area.is_open_to(&roles), expected.contains(area), "{held:?} × {area:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_area_has_a_distinct_path() {
+        let mut paths: Vec<_> = Area::ALL.iter().map(|a| a.path()).collect();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), Area::ALL.len());
+    }
+}

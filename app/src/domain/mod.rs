@@ -1,0 +1,10 @@
+//! The pure domain: types and rules shared by the server and the WASM client, with no I/O.
+//!
+//! Everything here compiles for `wasm32-unknown-unknown` and is unit-tested natively. Database mappings for
+//! these types are generated only under the `ssr` feature (see [`code_enum!`](crate::code_enum) and
+//! [`id_newtype!`](crate::id_newtype)).
+
+pub mod access;
+pub mod codes;
+pub mod ids;
+pub mod people;

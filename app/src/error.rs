@@ -1,0 +1,193 @@
+//! The one error type that crosses the wire, from server functions and from the JSON API alike.
+//!
+//! Which variant to use:
+//! - `Unauthenticated`: no valid session. `InvalidCredentials`: a login attempt failed (never say which half).
+//! - `Forbidden`: signed in, but the role does not allow it. `AccountDisabled`: the account was switched off.
+//! - `NotFound`: the thing does not exist *or* the caller may not know it exists.
+//! - `Validation`: the input is wrong; `field` names the form field so the UI can put the message beside it.
+//! - `Conflict`: the input is fine but the current state forbids it (a stale version, a duplicate).
+//! - `Unavailable`: a dependency (the database) is down; retrying later may work.
+//! - `Internal`: a bug or an unexpected failure; details go to the log, never to the client.
+//!
+//! Every variant has a stable machine `code()`, an HTTP status and a French message for people.
+
+use crate::i18n::t;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("non authentifié")]
+    Unauthenticated,
+    #[error("identifiants invalides")]
+    InvalidCredentials,
+    #[error("compte désactivé")]
+    AccountDisabled,
+    #[error("accès refusé")]
+    Forbidden,
+    #[error("introuvable : {what}")]
+    NotFound { what: String },
+    #[error("donnée invalide ({field}) : {message}")]
+    Validation { field: String, message: String },
+    #[error("conflit : {message}")]
+    Conflict { message: String },
+    #[error("service indisponible")]
+    Unavailable,
+    #[error("erreur interne")]
+    Internal,
+    /// Transport-level failures raised by the server-function machinery itself (bad arguments, network).
+    #[error("échange avec le serveur : {0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Validation { field: field.into(), message: message.into() }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        AppError::NotFound { what: what.into() }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        AppError::Conflict { message: message.into() }
+    }
+
+    /// The stable machine-readable code, the same string the JSON body carries in `code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::InvalidCredentials => "invalid_credentials",
+            AppError::AccountDisabled => "account_disabled",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound { .. } => "not_found",
+            AppError::Validation { .. } => "validation",
+            AppError::Conflict { .. } => "conflict",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal => "internal",
+            AppError::ServerFn(_) => "server_fn",
+        }
+    }
+
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => S::UNAUTHORIZED,
+            AppError::AccountDisabled | AppError::Forbidden => S::FORBIDDEN,
+            AppError::NotFound { .. } => S::NOT_FOUND,
+            AppError::Validation { .. } => S::UNPROCESSABLE_ENTITY,
+            AppError::Conflict { .. } => S::CONFLICT,
+            AppError::Unavailable => S::SERVICE_UNAVAILABLE,
+            AppError::Internal => S::INTERNAL_SERVER_ERROR,
+            AppError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => S::BAD_REQUEST,
+            AppError::ServerFn(_) => S::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What a person reads: French, actionable, never a stack trace.
+    pub fn message(&self) -> String {
+        let t = t();
+        match self {
+            AppError::Unauthenticated => t.err_unauthenticated.to_owned(),
+            AppError::InvalidCredentials => t.err_invalid_credentials.to_owned(),
+            AppError::AccountDisabled => t.err_account_disabled.to_owned(),
+            AppError::Forbidden => t.err_forbidden.to_owned(),
+            AppError::NotFound { what } => format!("{} ({what})", t.err_not_found),
+            AppError::Validation { message, .. } | AppError::Conflict { message } => message.clone(),
+            AppError::Unavailable => t.err_unavailable.to_owned(),
+            AppError::Internal => t.err_internal.to_owned(),
+            AppError::ServerFn(_) => t.err_network.to_owned(),
+        }
+    }
+
+    /// The JSON body of the REST API: `{"error": {"code", "message", "field"?}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut body = serde_json::json!({ "code": self.code(), "message": self.message() });
+        if let AppError::Validation { field, .. } = self {
+            body["field"] = serde_json::Value::String(field.clone());
+        }
+        serde_json::json!({ "error": body })
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::AppError;
+
+    impl From<diesel::result::Error> for AppError {
+        fn from(error: diesel::result::Error) -> Self {
+            use diesel::result::{DatabaseErrorKind, Error};
+            match error {
+                Error::NotFound => AppError::not_found("enregistrement"),
+                Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => {
+                    AppError::conflict(crate::i18n::t().err_concurrent_write)
+                }
+                Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => AppError::Unavailable,
+                other => {
+                    tracing::error!(error = %other, "database error");
+                    AppError::Internal
+                }
+            }
+        }
+    }
+
+    impl From<diesel_async::pooled_connection::deadpool::PoolError> for AppError {
+        fn from(error: diesel_async::pooled_connection::deadpool::PoolError) -> Self {
+            tracing::error!(error = %error, "database pool unavailable");
+            AppError::Unavailable
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_variant_has_its_status_code_and_a_french_message() {
+        let cases = [
+            (AppError::Unauthenticated, 401, "unauthenticated"),
+            (AppError::InvalidCredentials, 401, "invalid_credentials"),
+            (AppError::AccountDisabled, 403, "account_disabled"),
+            (AppError::Forbidden, 403, "forbidden"),
+            (AppError::not_found("compte 12"), 404, "not_found"),
+            (AppError::validation("login", "Saisissez votre adresse e-mail."), 422, "validation"),
+            (AppError::conflict("Déjà modifié."), 409, "conflict"),
+            (AppError::Unavailable, 503, "unavailable"),
+            (AppError::Internal, 500, "internal"),
+            (AppError::ServerFn(ServerFnErrorErr::Args("x".into())), 400, "server_fn"),
+        ];
+        for (error, status, code) in cases {
+            assert_eq!(error.status().as_u16(), status, "{error:?}");
+            assert_eq!(error.code(), code);
+            assert!(!error.message().is_empty());
+            assert_eq!(error.to_json()["error"]["code"], code);
+        }
+    }
+
+    #[test]
+    fn validation_errors_name_their_field_in_json() {
+        let json = AppError::validation("password", "Saisissez votre mot de passe.").to_json();
+        assert_eq!(json["error"]["field"], "password");
+        assert_eq!(json["error"]["message"], "Saisissez votre mot de passe.");
+    }
+
+    #[test]
+    fn errors_survive_the_server_function_encoding() {
+        let original = AppError::validation("login", "Adresse invalide.");
+        let json = serde_json::to_string(&original).unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), original);
+    }
+}
