@@ -1,0 +1,222 @@
+//! Signing in and out, and resolving a session token to a person. Shared by the server functions and the
+//! JSON API so the rules exist once.
+
+use super::CurrentUser;
+use super::cookie::token_from_cookie_header;
+use crate::db::lower;
+use crate::db::schema::{sessions, users};
+use crate::directory::db::load_current_user;
+use crate::domain::access::Area;
+use crate::domain::ids::UserId;
+use crate::error::{AppError, AppResult};
+use crate::i18n::t;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use rand_core::{OsRng, RngCore};
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+/// How long a session lasts: a working day with overtime, then sign in again.
+pub const SESSION_LIFETIME: chrono::TimeDelta = chrono::TimeDelta::hours(12);
+
+/// The secret the browser holds. Only its SHA-256 is stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl SessionToken {
+    fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        SessionToken(URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken(***)")
+    }
+}
+
+fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// Hashes a password with Argon2id and the crate's default cost (19 MiB, 2 passes: OWASP's minimum).
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("Argon2 default parameters are valid")
+        .to_string()
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A hash to verify against when the login is unknown, so that the answer takes as long as for a real
+/// account and does not reveal which addresses exist.
+fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password that matches no account"))
+}
+
+/// Checks the login form or the API body, then the password, then opens a session.
+pub async fn sign_in(
+    conn: &mut AsyncPgConnection,
+    login: &str,
+    password: &str,
+    user_agent: Option<&str>,
+) -> AppResult<(CurrentUser, SessionToken)> {
+    let login = login.trim();
+    if login.is_empty() {
+        return Err(AppError::validation("login", t().login_missing));
+    }
+    if password.is_empty() {
+        return Err(AppError::validation("password", t().password_missing));
+    }
+    let account: Option<(UserId, String, bool)> = users::table
+        .filter(lower(users::login).eq(lower(login)))
+        .select((users::id, users::password_hash, users::active))
+        .first(conn)
+        .await
+        .optional()?;
+    let stored_hash = account.as_ref().map_or_else(|| decoy_hash().to_owned(), |(_, hash, _)| hash.clone());
+    let password = password.to_owned();
+    let password_matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
+        .await
+        .map_err(|_| AppError::Internal)?;
+    let (id, _, active) = match account {
+        Some(account) if password_matches => account,
+        _ => return Err(AppError::InvalidCredentials),
+    };
+    if !active {
+        return Err(AppError::AccountDisabled);
+    }
+    let token = SessionToken::generate();
+    let now = Utc::now();
+    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn).await?;
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::token_hash.eq(token_hash(token.as_str())),
+            sessions::user_id.eq(id),
+            sessions::expires_at.eq(now + SESSION_LIFETIME),
+            sessions::user_agent.eq(user_agent.map(|ua| ua.chars().take(300).collect::<String>())),
+        ))
+        .execute(conn)
+        .await?;
+    let user = load_current_user(conn, id).await?;
+    Ok((user, token))
+}
+
+/// Ends the session behind `token`; unknown tokens are ignored (signing out twice is not an error).
+pub async fn sign_out(conn: &mut AsyncPgConnection, token: &str) -> AppResult<()> {
+    diesel::delete(sessions::table.filter(sessions::token_hash.eq(token_hash(token)))).execute(conn).await?;
+    Ok(())
+}
+
+/// The person behind a session token, if the session is live and the account active.
+pub async fn user_for_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<Option<CurrentUser>> {
+    let now = Utc::now();
+    let session: Option<(UserId, DateTime<Utc>)> = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::token_hash.eq(token_hash(token)))
+        .filter(sessions::expires_at.gt(now))
+        .filter(users::active.eq(true))
+        .select((sessions::user_id, sessions::last_seen_at))
+        .first(conn)
+        .await
+        .optional()?;
+    let Some((id, last_seen)) = session else { return Ok(None) };
+    // Recording every request would turn each page view into a write; once a minute is enough to know
+    // who is around.
+    if now - last_seen > chrono::TimeDelta::minutes(1) {
+        diesel::update(sessions::table.filter(sessions::token_hash.eq(token_hash(token))))
+            .set(sessions::last_seen_at.eq(now))
+            .execute(conn)
+            .await?;
+    }
+    Ok(Some(load_current_user(conn, id).await?))
+}
+
+/// The person signed in on a request with these headers, if any.
+pub async fn user_from_headers(
+    conn: &mut AsyncPgConnection,
+    headers: &http::HeaderMap,
+) -> AppResult<Option<CurrentUser>> {
+    match session_token(headers) {
+        Some(token) => user_for_token(conn, token).await,
+        None => Ok(None),
+    }
+}
+
+pub fn session_token(headers: &http::HeaderMap) -> Option<&str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(token_from_cookie_header)
+}
+
+/// Refuses with 403 unless `user` may open `area`.
+pub fn check_area(user: &CurrentUser, area: Area) -> AppResult<()> {
+    if user.can_open(area) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+/// For server functions: the signed-in person of the current request, or 401.
+pub async fn require_user(conn: &mut AsyncPgConnection) -> AppResult<CurrentUser> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    user_from_headers(conn, &parts.headers).await?.ok_or(AppError::Unauthenticated)
+}
+
+/// For server functions of an area: the signed-in person, checked against the area, and a connection.
+/// 401 without a session, 403 without the role.
+pub async fn authorize(area: Area) -> AppResult<(CurrentUser, crate::db::DbConn)> {
+    let ctx = crate::context::ServerContext::current()?;
+    let mut conn = ctx.conn().await?;
+    let user = require_user(&mut conn).await?;
+    check_area(&user, area)?;
+    Ok((user, conn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_verifies_only_against_its_own_hash() {
+        let hash = hash_password("demo");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("demo", &hash));
+        assert!(!verify_password("Demo", &hash));
+        assert!(!verify_password("demo", "not a hash"));
+        assert_ne!(hash, hash_password("demo"), "each hash has its own salt");
+    }
+
+    #[test]
+    fn tokens_are_random_and_never_printed() {
+        let (a, b) = (SessionToken::generate(), SessionToken::generate());
+        assert_ne!(a, b);
+        assert_eq!(a.as_str().len(), 43);
+        assert_eq!(format!("{a:?}"), "SessionToken(***)");
+        assert_eq!(token_hash(a.as_str()).len(), 32);
+    }
+
+    #[test]
+    fn the_session_cookie_is_read_from_any_cookie_header() {
+        let mut headers = http::HeaderMap::new();
+        headers.append(http::header::COOKIE, "theme=dark".parse().unwrap());
+        headers.append(http::header::COOKIE, "immo9_session=tok".parse().unwrap());
+        assert_eq!(session_token(&headers), Some("tok"));
+        assert_eq!(session_token(&http::HeaderMap::new()), None);
+    }
+}

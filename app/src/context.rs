@@ -1,0 +1,26 @@
+//! What the server hands every server function through Leptos context: the pool and the cookie policy.
+//! Never a global: tests build their own.
+
+use crate::db::{DbConn, DbPool};
+use crate::error::{AppError, AppResult};
+
+#[derive(Clone)]
+pub struct ServerContext {
+    pub pool: DbPool,
+    /// Mark the session cookie `Secure` (on when served over HTTPS).
+    pub cookie_secure: bool,
+}
+
+impl ServerContext {
+    /// The context of the current request; its absence is a wiring bug, reported as an internal error.
+    pub fn current() -> AppResult<Self> {
+        leptos::prelude::use_context::<Self>().ok_or_else(|| {
+            tracing::error!("ServerContext missing from the Leptos context");
+            AppError::Internal
+        })
+    }
+
+    pub async fn conn(&self) -> AppResult<DbConn> {
+        Ok(self.pool.get().await?)
+    }
+}

@@ -1,0 +1,256 @@
+//! Queries on accounts, sites and poles. Writes that change an account also write the audit trail, in the
+//! same transaction.
+
+use super::{AccountRow, PoleTeam, SiteRow, TeamMember};
+use crate::auth::{CurrentUser, SiteRef};
+use crate::db::schema::{audit_log, poles, sites, user_roles, users};
+use crate::domain::ids::{SiteId, UserId};
+use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
+use crate::error::{AppError, AppResult};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use std::collections::HashMap;
+
+#[derive(Insertable)]
+#[diesel(table_name = sites)]
+pub struct NewSite<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub kind: SiteKind,
+    pub city: &'a str,
+}
+
+impl NewSite<'_> {
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<SiteId> {
+        diesel::insert_into(sites::table).values(self).returning(sites::id).get_result(conn).await
+    }
+}
+
+/// A new account. `password_hash` comes from [`crate::auth::service::hash_password`].
+pub struct NewUser<'a> {
+    pub login: &'a str,
+    pub display_name: &'a str,
+    pub phone: Option<&'a str>,
+    pub password_hash: String,
+    pub site_id: SiteId,
+    pub typology: Typology,
+    pub pole: Option<Pole>,
+    pub roles: &'a [Role],
+}
+
+impl NewUser<'_> {
+    /// Inserts the account and its roles atomically.
+    pub async fn create(&self, conn: &mut AsyncPgConnection) -> AppResult<UserId> {
+        conn.transaction(async |conn| {
+            let id: UserId = diesel::insert_into(users::table)
+                .values((
+                    users::login.eq(self.login.trim()),
+                    users::display_name.eq(self.display_name.trim()),
+                    users::phone.eq(self.phone),
+                    users::password_hash.eq(&self.password_hash),
+                    users::site_id.eq(self.site_id),
+                    users::typology.eq(self.typology),
+                    users::pole.eq(self.pole),
+                ))
+                .returning(users::id)
+                .get_result(conn)
+                .await
+                .map_err(|error| match error {
+                    diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                        AppError::conflict(format!("Un compte existe déjà pour « {} ».", self.login))
+                    }
+                    other => other.into(),
+                })?;
+            let roles = Roles::new(self.roles.iter().copied());
+            let rows: Vec<_> =
+                roles.iter().map(|role| (user_roles::user_id.eq(id), user_roles::role.eq(role))).collect();
+            diesel::insert_into(user_roles::table).values(rows).execute(conn).await?;
+            Ok(id)
+        })
+        .await
+    }
+}
+
+pub async fn count_users(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+    users::table.count().get_result(conn).await
+}
+
+/// The roles of each of `ids`, every set including the implied requester role.
+async fn roles_of(conn: &mut AsyncPgConnection, ids: &[UserId]) -> QueryResult<HashMap<UserId, Roles>> {
+    let rows: Vec<(UserId, Role)> = user_roles::table
+        .filter(user_roles::user_id.eq_any(ids))
+        .select((user_roles::user_id, user_roles::role))
+        .load(conn)
+        .await?;
+    let mut grouped: HashMap<UserId, Vec<Role>> = ids.iter().map(|id| (*id, Vec::new())).collect();
+    for (id, role) in rows {
+        grouped.entry(id).or_default().push(role);
+    }
+    Ok(grouped.into_iter().map(|(id, roles)| (id, Roles::new(roles))).collect())
+}
+
+/// The signed-in view of one active account.
+pub async fn load_current_user(conn: &mut AsyncPgConnection, id: UserId) -> AppResult<CurrentUser> {
+    let profile: ProfileRow = users::table
+        .inner_join(sites::table)
+        .filter(users::id.eq(id))
+        .select((users::login, users::display_name, users::pole, users::typology, sites::id, sites::name, sites::kind))
+        .first(conn)
+        .await?;
+    let roles = roles_of(conn, &[id]).await?.remove(&id).unwrap_or_default();
+    Ok(CurrentUser {
+        id,
+        login: profile.login,
+        display_name: profile.display_name,
+        roles,
+        pole: profile.pole,
+        typology: profile.typology,
+        site: SiteRef { id: profile.site_id, name: profile.site_name, kind: profile.site_kind },
+    })
+}
+
+#[derive(Queryable)]
+struct ProfileRow {
+    login: String,
+    display_name: String,
+    pole: Option<Pole>,
+    typology: Typology,
+    site_id: SiteId,
+    site_name: String,
+    site_kind: SiteKind,
+}
+
+type AccountColumns = (UserId, String, String, String, Option<Pole>, bool);
+
+fn account_columns() -> (users::id, users::login, users::display_name, sites::name, users::pole, users::active) {
+    (users::id, users::login, users::display_name, sites::name, users::pole, users::active)
+}
+
+async fn with_roles(conn: &mut AsyncPgConnection, rows: Vec<AccountColumns>) -> QueryResult<Vec<AccountRow>> {
+    let ids: Vec<UserId> = rows.iter().map(|row| row.0).collect();
+    let mut roles = roles_of(conn, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, login, display_name, site_name, pole, active)| AccountRow {
+            id,
+            login,
+            display_name,
+            site_name,
+            roles: roles.remove(&id).unwrap_or_default(),
+            pole,
+            active,
+        })
+        .collect())
+}
+
+pub async fn list_accounts(conn: &mut AsyncPgConnection) -> QueryResult<Vec<AccountRow>> {
+    let rows = users::table
+        .inner_join(sites::table)
+        .select(account_columns())
+        .order((users::display_name.asc(), users::id.asc()))
+        .load(conn)
+        .await?;
+    with_roles(conn, rows).await
+}
+
+/// Switches an account on or off. Switching off also ends its open sessions at once.
+pub async fn set_active(
+    conn: &mut AsyncPgConnection,
+    actor: UserId,
+    target: UserId,
+    active: bool,
+) -> AppResult<AccountRow> {
+    use crate::db::schema::sessions;
+    conn.transaction(async |conn| {
+        let previous: bool = users::table
+            .filter(users::id.eq(target))
+            .select(users::active)
+            .for_update()
+            .first(conn)
+            .await
+            .map_err(|_| AppError::not_found(format!("compte {target}")))?;
+        if previous != active {
+            diesel::update(users::table.filter(users::id.eq(target)))
+                .set((users::active.eq(active), users::updated_at.eq(diesel::dsl::now)))
+                .execute(conn)
+                .await?;
+            if !active {
+                diesel::delete(sessions::table.filter(sessions::user_id.eq(target))).execute(conn).await?;
+            }
+            diesel::insert_into(audit_log::table)
+                .values((
+                    audit_log::actor_id.eq(Some(actor)),
+                    audit_log::entity.eq("compte"),
+                    audit_log::entity_id.eq(target.to_string()),
+                    audit_log::action.eq(if active { "reactivation" } else { "desactivation" }),
+                    audit_log::detail.eq(serde_json::json!({ "active": { "avant": previous, "apres": active } })),
+                ))
+                .execute(conn)
+                .await?;
+        }
+        let row = users::table
+            .inner_join(sites::table)
+            .filter(users::id.eq(target))
+            .select(account_columns())
+            .first(conn)
+            .await?;
+        Ok(with_roles(conn, vec![row]).await?.remove(0))
+    })
+    .await
+}
+
+pub async fn list_sites(conn: &mut AsyncPgConnection) -> QueryResult<Vec<SiteRow>> {
+    let rows: Vec<(SiteId, String, String, SiteKind, String)> = sites::table
+        .select((sites::id, sites::code, sites::name, sites::kind, sites::city))
+        .order((sites::kind.desc(), sites::name.asc()))
+        .load(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id, code, name, kind, city)| SiteRow { id, code, name, kind, city }).collect())
+}
+
+#[derive(Queryable)]
+struct MemberRow {
+    id: UserId,
+    display_name: String,
+    login: String,
+    phone: Option<String>,
+    pole: Option<Pole>,
+    site_name: String,
+}
+
+/// Every pole in its fixed order, with its active members sorted by name.
+pub async fn list_teams(conn: &mut AsyncPgConnection) -> QueryResult<Vec<PoleTeam>> {
+    let pole_rows: Vec<(Pole, String, String)> =
+        poles::table.select((poles::code, poles::name, poles::mission)).order(poles::position.asc()).load(conn).await?;
+    let members: Vec<MemberRow> = users::table
+        .inner_join(sites::table)
+        .filter(users::active.eq(true))
+        .filter(users::pole.is_not_null())
+        .select((users::id, users::display_name, users::login, users::phone, users::pole, sites::name))
+        .order(users::display_name.asc())
+        .load(conn)
+        .await?;
+    let ids: Vec<UserId> = members.iter().map(|member| member.id).collect();
+    let mut roles = roles_of(conn, &ids).await?;
+    let mut by_pole: HashMap<Pole, Vec<TeamMember>> = HashMap::new();
+    for member in members {
+        let Some(pole) = member.pole else { continue };
+        by_pole.entry(pole).or_default().push(TeamMember {
+            roles: roles.remove(&member.id).unwrap_or_default(),
+            id: member.id,
+            display_name: member.display_name,
+            login: member.login,
+            phone: member.phone,
+            site_name: member.site_name,
+        });
+    }
+    Ok(pole_rows
+        .into_iter()
+        .map(|(pole, name, mission)| PoleTeam {
+            pole,
+            name,
+            mission,
+            members: by_pole.remove(&pole).unwrap_or_default(),
+        })
+        .collect())
+}

@@ -1,0 +1,50 @@
+//! The people and places of Immo9 as the service desk knows them: accounts, sites, poles and their members.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod pages;
+
+use crate::domain::ids::{SiteId, UserId};
+use crate::domain::people::{Pole, Roles, SiteKind};
+use serde::{Deserialize, Serialize};
+
+/// An account as administrators list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub id: UserId,
+    pub login: String,
+    pub display_name: String,
+    pub site_name: String,
+    pub roles: Roles,
+    pub pole: Option<Pole>,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteRow {
+    pub id: SiteId,
+    pub code: String,
+    pub name: String,
+    pub kind: SiteKind,
+    pub city: String,
+}
+
+/// A pole, its mission and the active people in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoleTeam {
+    pub pole: Pole,
+    pub name: String,
+    pub mission: String,
+    pub members: Vec<TeamMember>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub id: UserId,
+    pub display_name: String,
+    pub login: String,
+    pub phone: Option<String>,
+    pub roles: Roles,
+    pub site_name: String,
+}
