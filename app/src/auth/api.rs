@@ -1,0 +1,85 @@
+//! Server functions for signing in and out and for knowing who is signed in.
+
+use super::CurrentUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::auth::cookie::{cleared_cookie, session_cookie};
+    pub use crate::auth::service;
+    pub use crate::context::ServerContext;
+    pub use crate::error::AppError;
+    pub use leptos::prelude::*;
+
+    pub fn set_cookie(value: String) -> Result<(), AppError> {
+        let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
+        let header = http::HeaderValue::from_str(&value).map_err(|_| AppError::Internal)?;
+        response.append_header(http::header::SET_COOKIE, header);
+        Ok(())
+    }
+
+    /// Only paths of this site are followed after signing in, never another origin.
+    pub fn local_path(next: Option<String>) -> String {
+        next.filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
+            .unwrap_or_else(|| "/".to_owned())
+    }
+}
+
+/// Signs in with an e-mail address and a password, sets the session cookie and goes to `next`.
+#[server(endpoint = "connexion")]
+pub async fn login(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use self::ssr::*;
+    let ctx = ServerContext::current()?;
+    let mut conn = ctx.conn().await?;
+    let user_agent = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::USER_AGENT)?.to_str().ok().map(str::to_owned));
+    let (user, token) = service::sign_in(&mut conn, &login, &password, user_agent.as_deref()).await?;
+    tracing::info!(user = %user.id, "signed in");
+    set_cookie(session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), ctx.cookie_secure))?;
+    leptos_axum::redirect(&local_path(next));
+    Ok(())
+}
+
+/// Ends the current session and goes back to the sign-in page.
+#[server(endpoint = "deconnexion")]
+pub async fn logout() -> Result<(), AppError> {
+    use self::ssr::*;
+    let ctx = ServerContext::current()?;
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    if let Some(token) = service::session_token(&parts.headers) {
+        service::sign_out(&mut *ctx.conn().await?, token).await?;
+    }
+    set_cookie(cleared_cookie(ctx.cookie_secure))?;
+    leptos_axum::redirect("/connexion");
+    Ok(())
+}
+
+/// Who is signed in on this request, if anyone.
+#[server(endpoint = "moi")]
+pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
+    use self::ssr::*;
+    let ctx = ServerContext::current()?;
+    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
+    service::user_from_headers(&mut *ctx.conn().await?, &parts.headers).await
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::ssr::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        let cases = [
+            (None, "/"),
+            (Some("/administration"), "/administration"),
+            (Some("//evil.example"), "/"),
+            (Some("https://evil.example"), "/"),
+            (Some("/\\evil.example"), "/"),
+            (Some("equipes"), "/"),
+        ];
+        for (next, expected) in cases {
+            assert_eq!(local_path(next.map(str::to_owned)), expected, "{next:?}");
+        }
+    }
+}

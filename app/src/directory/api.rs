@@ -1,0 +1,40 @@
+//! Server functions of the directory: accounts and sites for administrators, poles and teams for the desk.
+
+use super::{AccountRow, PoleTeam, SiteRow};
+use crate::domain::ids::UserId;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {crate::auth::service::authorize, crate::directory::db, crate::domain::access::Area};
+
+#[server(endpoint = "comptes")]
+pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
+    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    Ok(db::list_accounts(&mut conn).await?)
+}
+
+/// Switches an account on or off (its sessions end at once when switched off). Administrators cannot
+/// switch themselves off: the desk would lose its last way back in.
+#[server(endpoint = "comptes_activation")]
+pub async fn set_account_active(user_id: UserId, active: bool) -> Result<AccountRow, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    if user_id == admin.id && !active {
+        return Err(AppError::conflict(crate::i18n::t().account_cannot_disable_self));
+    }
+    let row = db::set_active(&mut conn, admin.id, user_id, active).await?;
+    tracing::info!(admin = %admin.id, account = %user_id, active, "account activation changed");
+    Ok(row)
+}
+
+#[server(endpoint = "sites")]
+pub async fn list_sites() -> Result<Vec<SiteRow>, AppError> {
+    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    Ok(db::list_sites(&mut conn).await?)
+}
+
+#[server(endpoint = "equipes")]
+pub async fn list_teams() -> Result<Vec<PoleTeam>, AppError> {
+    let (_user, mut conn) = authorize(Area::Teams).await?;
+    Ok(db::list_teams(&mut conn).await?)
+}

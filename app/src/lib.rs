@@ -1,0 +1,88 @@
+//! Immo9 Service Desk, the isomorphic application: the HTML shell, the root component and its router.
+//!
+//! Areas live in their own modules (`auth`, `directory`, …), each with its server functions (`api.rs`), its
+//! server-only queries (`db.rs`, feature `ssr`) and its pages. The pure rules are in [`domain`].
+
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod directory;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod shell;
+
+use crate::auth::api::{Login, Logout, fetch_current_user};
+use crate::auth::pages::LoginPage;
+use crate::directory::pages::{AdminPage, TeamsPage};
+use crate::shell::{Header, HomePage, NotFound, Session};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The HTML document around the application, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    // A sign-in or sign-out changes who is looking at every part of the page: reload it whole rather than
+    // let the router reuse views rendered for the previous person. Set before <Router> installs its own hook.
+    #[cfg(feature = "hydrate")]
+    let _ = server_fn::redirect::set_redirect_hook(|location: &str| {
+        let _ = window().location().replace(location);
+    });
+
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    // Blocking: the server waits for it before sending the page, so an anonymous visit is redirected with a
+    // real HTTP redirect instead of a flash of the wrong page.
+    let user =
+        Resource::new_blocking(move || (login.version().get(), logout.version().get()), |_| fetch_current_user());
+    provide_context(Session { user, login, logout });
+
+    // Browser tests wait for this mark before they click: it only appears once the WASM has hydrated.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/immo9.css"/>
+        <Title formatter=|page: String| format!("{page} · {}", i18n::t().app_name)/>
+        <Router>
+            <Header/>
+            <main id="contenu" class="page" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/connexion") view=LoginPage/>
+                    <Route path=path!("/equipes") view=TeamsPage/>
+                    <Route path=path!("/administration") view=AdminPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

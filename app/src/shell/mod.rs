@@ -1,0 +1,91 @@
+//! The frame around every page: header with navigation, the access guard, the home page and the 404 page.
+
+mod guard;
+mod home;
+
+pub use guard::{ErrorPanel, Guarded};
+pub use home::HomePage;
+
+use crate::auth::CurrentUser;
+use crate::auth::api::{Login, Logout};
+use crate::domain::access::Area;
+use crate::error::AppError;
+use crate::i18n::{area_label, role_label, t};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// Who is signed in, and the actions that change it; provided by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = expect_context::<Session>();
+    view! {
+        <a class="skip-link" href="#contenu">{t().skip_to_content}</a>
+        <header class="topbar">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"i9"</span>
+                <span class="brand-name">{t().app_name}</span>
+            </a>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match session.user.await {
+                        Ok(Some(user)) => view! { <Navigation user=user.clone()/> <UserMenu user/> }.into_any(),
+                        _ => ().into_any(),
+                    }
+                })}
+            </Transition>
+        </header>
+    }
+}
+
+#[component]
+fn Navigation(user: CurrentUser) -> impl IntoView {
+    let links = Area::visible_to(&user.roles)
+        .into_iter()
+        .map(|area| view! { <li><A href=area.path() exact=true>{area_label(area)}</A></li> })
+        .collect_view();
+    view! {
+        <nav class="mainnav" aria-label=t().nav_label>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+#[component]
+fn UserMenu(user: CurrentUser) -> impl IntoView {
+    let session = expect_context::<Session>();
+    view! {
+        <div class="usermenu">
+            <span class="usermenu-who" title=format!("{} {}", t().signed_in_as, user.login)>
+                <span class="usermenu-name">{user.display_name.clone()}</span>
+                <span class="usermenu-role">{role_label(user.roles.main())}" · "{user.site.name.clone()}</span>
+            </span>
+            <ActionForm action=session.logout>
+                <button type="submit" class="button ghost">{t().sign_out}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=t().not_found_title/>
+        <section class="panel narrow">
+            <h1>{t().not_found_title}</h1>
+            <p>{t().not_found_text}</p>
+            <p><a class="button primary" href="/">{t().back_home}</a></p>
+        </section>
+    }
+}
