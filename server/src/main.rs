@@ -1,0 +1,91 @@
+//! `server`: serves Immo9 (default), or `server migrate` to apply migrations and exit.
+
+use leptos::config::get_configuration;
+use server::config::{Config, DemoData};
+use server::state::AppState;
+use server::{demo, router, telemetry};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("immo9 : {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(config.log_format);
+    let command = std::env::args().nth(1);
+    let result = match command.as_deref() {
+        None | Some("serve") => serve(config).await,
+        Some("migrate") => migrate(&config).await.map(|_| ()),
+        Some(other) => Err(format!("commande inconnue « {other} » ; commandes : serve (par défaut), migrate")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("immo9 : {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<app::db::DbPool, String> {
+    let pool =
+        app::db::connect(&config.database_url, config.pool_size, config.connect_timeout).await.map_err(|error| {
+            format!("{error}. Vérifiez DATABASE_URL, ou lancez `cargo xtask run` qui démarre une base locale.")
+        })?;
+    let applied = app::db::migrate(&config.database_url).await.map_err(|error| error.to_string())?;
+    tracing::info!(applied = ?applied, "migrations up to date");
+    Ok(pool)
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let pool = migrate(&config).await?;
+    if config.demo_data == DemoData::IfEmpty {
+        let mut conn = pool.get().await.map_err(|error| error.to_string())?;
+        let outcome =
+            demo::load_if_empty(&mut conn).await.map_err(|error| format!("données de démonstration : {error}"))?;
+        tracing::info!(?outcome, "demo data");
+    }
+    let leptos_options = get_configuration(None).map_err(|error| error.to_string())?.leptos_options;
+    let address = leptos_options.site_addr;
+    let state = AppState {
+        leptos_options,
+        pool,
+        cookie_secure: config.cookie_secure,
+        latest_migration: app::db::latest_migration_version(),
+    };
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|error| format!("impossible d'écouter sur {address} : {error}"))?;
+    tracing::info!("listening on http://{address}");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|error| error.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT or SIGTERM; in-flight requests then finish before the server stops.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing in-flight requests");
+}

@@ -1,0 +1,20 @@
+//! The state shared by every request of one server instance.
+
+use app::db::DbPool;
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: DbPool,
+    pub cookie_secure: bool,
+    /// The newest embedded migration: `/readyz` answers 200 only once the database has it.
+    pub latest_migration: String,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
