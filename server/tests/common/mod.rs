@@ -1,0 +1,268 @@
+//! The integration-test harness: every test gets its own database, cloned from a migrated template in
+//! tens of milliseconds, and its own server instance on a free port, with a client that keeps cookies.
+//!
+//! The server is the real router (`server::router`), so tests go through the same HTTP surface as browsers
+//! and scripts. `IMMO9_TEST_DATABASE_URL` names a server where the tests may create databases;
+//! `cargo xtask test` sets it to its own cluster.
+
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use app::auth::service::hash_password;
+use app::db::{DbPool, MIGRATIONS};
+use app::directory::db::{NewSite, NewUser};
+use app::domain::ids::{SiteId, UserId};
+use app::domain::people::{Pole, Role, SiteKind, Typology};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use leptos::prelude::LeptosOptions;
+use serde_json::Value;
+use server::state::AppState;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::sync::OnceCell;
+
+pub const PASSWORD: &str = "mot de passe de test";
+
+fn admin_url() -> String {
+    std::env::var("IMMO9_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+fn url_of(database: &str) -> String {
+    let admin = admin_url();
+    let (server, query) = admin.split_once('?').map_or((admin.as_str(), String::new()), |(s, q)| (s, format!("?{q}")));
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    format!("{base}/{database}{query}")
+}
+
+async fn admin_exec(sql: &str) {
+    let mut conn = AsyncPgConnection::establish(&admin_url())
+        .await
+        .unwrap_or_else(|error| panic!("cannot reach the test database server ({}): {error}", admin_url()));
+    diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{sql}: {error}"));
+}
+
+/// The template's name changes with the migrations, so a stale template is never reused.
+fn template_name() -> String {
+    use diesel::migration::MigrationSource;
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for migration in MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS).unwrap() {
+        migration.name().to_string().hash(&mut hasher);
+    }
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations")).unwrap() {
+        let up = entry.unwrap().path().join("up.sql");
+        std::fs::read_to_string(up).unwrap_or_default().hash(&mut hasher);
+    }
+    format!("immo9_tpl_{:016x}", hasher.finish())
+}
+
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = template_name();
+            let mut conn = AsyncPgConnection::establish(&admin_url()).await.expect("test database server");
+            // Several test binaries may race to build the same template: one builds, the others wait.
+            diesel::sql_query("SELECT pg_advisory_lock(7469312003)").execute(&mut conn).await.unwrap();
+            #[derive(diesel::QueryableByName)]
+            struct Exists {
+                #[diesel(sql_type = diesel::sql_types::Bool)]
+                exists: bool,
+            }
+            let exists = diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS exists")
+                .bind::<diesel::sql_types::Text, _>(&name)
+                .get_result::<Exists>(&mut conn)
+                .await
+                .unwrap()
+                .exists;
+            if !exists {
+                let building = format!("{name}_building");
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {building}")).execute(&mut conn).await.unwrap();
+                diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut conn).await.unwrap();
+                app::db::migrate(&url_of(&building)).await.expect("migrations apply to an empty database");
+                diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+            }
+            diesel::sql_query("SELECT pg_advisory_unlock(7469312003)").execute(&mut conn).await.unwrap();
+            name
+        })
+        .await
+}
+
+/// A database of its own for one test, dropped when the test ends.
+pub struct TestDatabase {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDatabase {
+    /// A migrated database (empty of data).
+    pub async fn migrated() -> Self {
+        let template = template().await;
+        Self::create(&format!("TEMPLATE {template}")).await
+    }
+
+    /// A database without any table, as a fresh deployment finds it.
+    pub async fn empty() -> Self {
+        Self::create("").await
+    }
+
+    async fn create(options: &str) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let name = format!("immo9_t_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+        admin_exec(&format!("CREATE DATABASE {name} {options}")).await;
+        TestDatabase { url: url_of(&name), name }
+    }
+
+    pub async fn conn(&self) -> AsyncPgConnection {
+        AsyncPgConnection::establish(&self.url).await.expect("test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        // Drop runs outside any async context: a short-lived runtime on its own thread does the clean-up.
+        let _ = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(admin_exec(&sql))
+        })
+        .join();
+    }
+}
+
+/// A running server on a fresh database.
+pub struct TestApp {
+    pub db: TestDatabase,
+    pub pool: DbPool,
+    pub base_url: String,
+    /// The site new test accounts work at (absent on an unmigrated database).
+    pub site: Option<SiteId>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl TestApp {
+    /// A server on a fresh migrated database holding one site.
+    pub async fn spawn() -> Self {
+        let mut app = Self::spawn_on(TestDatabase::migrated().await).await;
+        let mut conn = app.pool.get().await.unwrap();
+        let site = NewSite { code: "SIEGE-TEST", name: "Siège de test", kind: SiteKind::HeadOffice, city: "Bordeaux" }
+            .insert(&mut conn)
+            .await
+            .expect("test site");
+        drop(conn);
+        app.site = Some(site);
+        app
+    }
+
+    /// A server on `db` as it is, without migrating it.
+    pub async fn spawn_on(db: TestDatabase) -> Self {
+        let pool = app::db::connect(&db.url, 8, Duration::from_secs(5)).await.expect("pool");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let leptos_options =
+            LeptosOptions::builder().output_name("immo9").site_addr(address).site_root("target/site").build();
+        let state = AppState {
+            leptos_options,
+            pool: pool.clone(),
+            cookie_secure: false,
+            latest_migration: app::db::latest_migration_version(),
+        };
+        let router = server::router(state);
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router).await.unwrap();
+        });
+        TestApp { db, pool, base_url: format!("http://{address}"), site: None, server }
+    }
+
+    /// Creates an active account with `roles`, password [`PASSWORD`].
+    pub async fn user(&self, login: &str, roles: &[Role], pole: Option<Pole>) -> UserId {
+        let mut conn = self.pool.get().await.unwrap();
+        NewUser {
+            login,
+            display_name: &format!("Personne {login}"),
+            phone: None,
+            password_hash: hash_password(PASSWORD),
+            site_id: self.site.expect("TestApp::spawn creates a site"),
+            typology: Typology::HeadOffice,
+            pole,
+            roles,
+        }
+        .create(&mut conn)
+        .await
+        .expect("test account")
+    }
+
+    /// A client without a session.
+    pub fn client(&self) -> Client {
+        Client {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base_url: self.base_url.clone(),
+        }
+    }
+
+    /// A client signed in through the JSON API.
+    pub async fn signed_in(&self, login: &str) -> Client {
+        let client = self.client();
+        let response = client.sign_in(login, PASSWORD).await;
+        assert_eq!(response.status(), 200, "sign in as {login}");
+        client
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base_url: String,
+}
+
+impl Client {
+    pub async fn sign_in(&self, login: &str, password: &str) -> reqwest::Response {
+        self.http
+            .post(format!("{}/api/v1/session", self.base_url))
+            .json(&serde_json::json!({ "login": login, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(format!("{}{path}", self.base_url)).send().await.unwrap()
+    }
+
+    /// Loads a page as a browser does (asking for HTML, which is what makes redirects real 302s).
+    pub async fn page(&self, path: &str) -> reqwest::Response {
+        self.http.get(format!("{}{path}", self.base_url)).header("Accept", "text/html").send().await.unwrap()
+    }
+
+    /// Calls a server function the way an `<ActionForm>` does: a URL-encoded POST.
+    pub async fn server_fn(&self, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base_url))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+    }
+}
+
+/// The `code` of a JSON API error body.
+pub fn error_code(body: &Value) -> &str {
+    body["error"]["code"].as_str().unwrap_or_default()
+}

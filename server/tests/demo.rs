@@ -1,0 +1,31 @@
+//! The demo data: complete, loaded once, never into a database that already has accounts.
+
+mod common;
+
+use common::{TestApp, TestDatabase};
+use server::demo::{ACCOUNTS, DEMO_PASSWORD, DemoOutcome, load_if_empty};
+
+#[tokio::test]
+async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in() {
+    let db = TestDatabase::migrated().await;
+    let mut conn = db.conn().await;
+    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::Loaded { sites: 15, accounts: ACCOUNTS.len() });
+    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
+    drop(conn);
+
+    let app = TestApp::spawn_on(db).await;
+    for account in ACCOUNTS {
+        let response = app.client().sign_in(account.login, DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "{}", account.login);
+    }
+}
+
+#[tokio::test]
+async fn a_database_with_accounts_is_left_untouched() {
+    let app = TestApp::spawn().await;
+    app.user("vrai.compte@immo9.fr", &[], None).await;
+    let mut conn = app.db.conn().await;
+    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
+    let response = app.client().sign_in("admin@immo9.fr", DEMO_PASSWORD).await;
+    assert_eq!(response.status(), 401, "no demo account was added beside real ones");
+}

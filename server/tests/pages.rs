@@ -1,0 +1,65 @@
+//! The server-rendered pages: French shell, sign-in redirect, role-based navigation, 404.
+
+mod common;
+
+use app::domain::people::{Pole, Role};
+use common::TestApp;
+
+#[tokio::test]
+async fn anonymous_visitors_are_sent_to_the_french_sign_in_page() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let home = client.page("/administration").await;
+    assert!(home.status().is_redirection(), "{}", home.status());
+    assert_eq!(home.headers()["location"], "/connexion?suite=/administration");
+
+    let login = client.page("/connexion").await;
+    assert_eq!(login.status(), 200);
+    let html = login.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="fr""#), "{html}");
+    assert!(html.contains("Se connecter") && html.contains("Adresse e-mail"));
+}
+
+#[tokio::test]
+async fn the_navigation_follows_the_role() {
+    let app = TestApp::spawn().await;
+    app.user("employe@t.fr", &[], None).await;
+    app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    app.user("admin@t.fr", &[Role::Admin], None).await;
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("employe@t.fr", &[r#"href="/""#], &[r#"href="/equipes""#, r#"href="/administration""#]),
+        ("agent@t.fr", &[r#"href="/""#, r#"href="/equipes""#], &[r#"href="/administration""#]),
+        ("admin@t.fr", &[r#"href="/""#, r#"href="/equipes""#, r#"href="/administration""#], &[]),
+    ];
+    for (login, present, absent) in cases {
+        let html = app.signed_in(login).await.page("/").await.text().await.unwrap();
+        let nav =
+            html.split(r#"class="mainnav""#).nth(1).and_then(|rest| rest.split("</nav>").next()).expect("a navigation");
+        for link in *present {
+            assert!(nav.contains(link), "{login} should see {link}: {nav}");
+        }
+        for link in *absent {
+            assert!(!nav.contains(link), "{login} should not see {link}: {nav}");
+        }
+        assert!(html.contains(&format!("Personne {login}")), "the header names the person");
+    }
+}
+
+#[tokio::test]
+async fn a_page_outside_ones_role_says_so_with_403() {
+    let app = TestApp::spawn().await;
+    app.user("employe@t.fr", &[], None).await;
+    let response = app.signed_in("employe@t.fr").await.page("/administration").await;
+    let status = response.status();
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Vous n&#x27;avez pas les droits") || html.contains("Vous n'avez pas les droits"), "{html}");
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_a_french_404() {
+    let app = TestApp::spawn().await;
+    let response = app.client().page("/cette-page-n-existe-pas").await;
+    assert_eq!(response.status(), 404);
+    assert!(response.text().await.unwrap().contains("Page introuvable"));
+}

@@ -1,0 +1,49 @@
+//! The hand-written diesel schema (app/src/db/schema.rs) matches what the migrations create: every
+//! declared column exists, and no migrated column is missing from the declaration.
+
+mod common;
+
+use app::db::schema::*;
+use common::TestDatabase;
+use diesel::prelude::*;
+use diesel::query_builder::QueryFragment;
+use diesel_async::RunQueryDsl;
+
+/// The SQL diesel generates for selecting every declared column, and how many columns that is.
+fn probe<Q: QueryFragment<diesel::pg::Pg>>(table: &str, query: Q, declared: usize) -> (String, String, usize) {
+    let sql = diesel::debug_query::<diesel::pg::Pg, _>(&query).to_string();
+    let sql = sql.split(" -- binds").next().unwrap().replace("$1", "0");
+    (table.to_owned(), sql, declared)
+}
+
+#[tokio::test]
+async fn the_diesel_schema_matches_the_migrated_database() {
+    let db = TestDatabase::migrated().await;
+    let mut conn = db.conn().await;
+    let probes = [
+        probe("sites", sites::table.select(sites::all_columns).limit(0), 6),
+        probe("poles", poles::table.select(poles::all_columns).limit(0), 4),
+        probe("users", users::table.select(users::all_columns).limit(0), 11),
+        probe("user_roles", user_roles::table.select(user_roles::all_columns).limit(0), 2),
+        probe("sessions", sessions::table.select(sessions::all_columns).limit(0), 6),
+        probe("audit_log", audit_log::table.select(audit_log::all_columns).limit(0), 7),
+    ];
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    for (table, sql, declared) in probes {
+        assert_eq!(sql.matches(',').count() + 1, declared, "{table}: the declared column count is out of date");
+        diesel::sql_query(&sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{table}: {error}"));
+        let migrated = diesel::sql_query(
+            "SELECT count(*) AS count FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
+        )
+        .bind::<diesel::sql_types::Text, _>(&table)
+        .get_result::<Count>(&mut conn)
+        .await
+        .unwrap()
+        .count;
+        assert_eq!(migrated as usize, declared, "{table}: a migrated column is missing from schema.rs");
+    }
+}
