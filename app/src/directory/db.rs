@@ -71,6 +71,28 @@ impl NewUser<'_> {
     }
 }
 
+/// The active account with this login (case-insensitive).
+pub async fn find_active_by_login(conn: &mut AsyncPgConnection, login: &str) -> QueryResult<Option<UserId>> {
+    users::table
+        .filter(crate::db::lower(users::login).eq(crate::db::lower(login.trim())))
+        .filter(users::active.eq(true))
+        .select(users::id)
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Every active person with their login, by name: the desk picks requesters from it.
+pub async fn active_people(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(crate::tickets::Person, String)>> {
+    let rows: Vec<(UserId, String, String)> = users::table
+        .filter(users::active.eq(true))
+        .select((users::id, users::display_name, users::login))
+        .order(users::display_name.asc())
+        .load(conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id, name, login)| (crate::tickets::Person { id, name }, login)).collect())
+}
+
 pub async fn count_users(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn).await
 }
@@ -168,7 +190,8 @@ pub async fn set_active(
             .for_update()
             .first(conn)
             .await
-            .map_err(|_| AppError::not_found(format!("compte {target}")))?;
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("compte {target}")))?;
         if previous != active {
             diesel::update(users::table.filter(users::id.eq(target)))
                 .set((users::active.eq(active), users::updated_at.eq(diesel::dsl::now)))
