@@ -4,6 +4,9 @@
 
 use crate::domain::access::Area;
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
+use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain};
+use crate::domain::workflow::{Action, Status, StatusGroup};
+use crate::tickets::{CommentPurpose, LinkKind};
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -65,6 +68,115 @@ pub struct Texts {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub back_home: &'static str,
+
+    pub ticket_kind_missing: &'static str,
+    pub ticket_title_missing: &'static str,
+    pub ticket_title_too_long: &'static str,
+    pub ticket_description_missing: &'static str,
+    pub ticket_description_too_long: &'static str,
+    pub ticket_requester_missing: &'static str,
+    pub ticket_requester_unknown: &'static str,
+    pub ticket_site_missing: &'static str,
+    pub ticket_pole_not_routable: &'static str,
+    pub ticket_first_contact_kind: &'static str,
+    pub ticket_source_already_registered: &'static str,
+    pub refused_action: &'static str,
+    pub refused_state: &'static str,
+    pub need_reason: &'static str,
+    pub need_solution: &'static str,
+    pub need_question: &'static str,
+    pub need_answer: &'static str,
+    pub need_assignee: &'static str,
+    pub need_assignee_in_pole: &'static str,
+    pub need_incident: &'static str,
+    pub need_workaround: &'static str,
+    pub need_confirmation_delay: &'static str,
+    pub need_other_pole: &'static str,
+    pub stale_version: &'static str,
+    pub notice_assigned: &'static str,
+    pub notice_supervisor: &'static str,
+    pub notice_question: &'static str,
+    pub notice_answered: &'static str,
+    pub notice_resolved: &'static str,
+    pub notice_rejected: &'static str,
+    pub notice_comment: &'static str,
+    pub notice_reminder: &'static str,
+    pub auto_resolved: &'static str,
+    pub link_target_unknown: &'static str,
+    pub link_wrong_kind: &'static str,
+    pub link_exists: &'static str,
+    pub link_to_itself: &'static str,
+    pub comment_missing: &'static str,
+    pub effort_out_of_range: &'static str,
+    pub children_parent_not_resolved: &'static str,
+    pub children_resolved_with: &'static str,
+
+    pub tickets_none: &'static str,
+    pub tickets_count: &'static str,
+    pub col_reference: &'static str,
+    pub col_title: &'static str,
+    pub col_priority: &'static str,
+    pub col_requester: &'static str,
+    pub col_assignee: &'static str,
+    pub col_updated: &'static str,
+    pub declare_title: &'static str,
+    pub declare_kind: &'static str,
+    pub declare_incident: &'static str,
+    pub declare_request: &'static str,
+    pub declare_submit: &'static str,
+    pub field_title: &'static str,
+    pub field_title_hint: &'static str,
+    pub field_description: &'static str,
+    pub field_description_hint: &'static str,
+    pub my_tickets_title: &'static str,
+    pub queue_title: &'static str,
+    pub filter_all_poles: &'static str,
+    pub filter_all_open: &'static str,
+    pub filter_mine: &'static str,
+    pub filter_apply: &'static str,
+    pub register_title: &'static str,
+    pub field_requester: &'static str,
+    pub field_requester_hint: &'static str,
+    pub field_channel: &'static str,
+    pub field_domain: &'static str,
+    pub field_pole_default: &'static str,
+    pub field_solved_now: &'static str,
+    pub field_solved_now_hint: &'static str,
+    pub register_submit: &'static str,
+    pub ticket_facts: &'static str,
+    pub ticket_registered: &'static str,
+    pub ticket_registered_by: &'static str,
+    pub ticket_source: &'static str,
+    pub ticket_waiting_since: &'static str,
+    pub ticket_resolved_at: &'static str,
+    pub ticket_first_contact: &'static str,
+    pub yes: &'static str,
+    pub ticket_reopened: &'static str,
+    pub ticket_solution: &'static str,
+    pub ticket_workaround: &'static str,
+    pub ticket_actions: &'static str,
+    pub ticket_no_action: &'static str,
+    pub ticket_timeline: &'static str,
+    pub children_resolve: &'static str,
+    pub comment_label: &'static str,
+    pub comment_internal: &'static str,
+    pub comment_internal_badge: &'static str,
+    pub comment_submit: &'static str,
+    pub field_reason: &'static str,
+    pub field_question: &'static str,
+    pub field_answer: &'static str,
+    pub field_target_pole: &'static str,
+    pub field_incident: &'static str,
+    pub field_minutes: &'static str,
+    pub by: &'static str,
+    pub links_title: &'static str,
+    pub links_kind: &'static str,
+    pub links_target: &'static str,
+    pub links_submit: &'static str,
+    pub effort_title: &'static str,
+    pub effort_total: &'static str,
+    pub effort_note: &'static str,
+    pub effort_submit: &'static str,
 
     pub err_unauthenticated: &'static str,
     pub err_invalid_credentials: &'static str,
@@ -139,6 +251,115 @@ pub static FR: Texts = Texts {
     not_found_text: "Cette adresse ne correspond à aucune page du service desk.",
     back_home: "Revenir à l'accueil",
 
+    ticket_kind_missing: "Choisissez le type d'activité.",
+    ticket_title_missing: "Donnez un titre court à la demande.",
+    ticket_title_too_long: "Le titre ne doit pas dépasser 200 caractères.",
+    ticket_description_missing: "Décrivez la situation en quelques mots.",
+    ticket_description_too_long: "Le texte ne doit pas dépasser 20 000 caractères.",
+    ticket_requester_missing: "Indiquez la personne concernée.",
+    ticket_requester_unknown: "La personne indiquée n'existe pas ou son compte est désactivé.",
+    ticket_site_missing: "Indiquez le site concerné.",
+    ticket_pole_not_routable: "Ce pôle ne traite pas de tickets : choisissez Front Office, Back Office, Expert ou Atelier.",
+    ticket_first_contact_kind: "Seuls un incident ou une demande peuvent être résolus pendant l'appel.",
+    ticket_source_already_registered: "Cette activité est déjà enregistrée",
+    refused_action: "Action impossible",
+    refused_state: "le ticket est",
+    need_reason: "Indiquez le motif.",
+    need_solution: "Décrivez la solution apportée.",
+    need_question: "Écrivez la question à poser au demandeur.",
+    need_answer: "Écrivez votre réponse.",
+    need_assignee: "Choisissez l'agent à qui confier le ticket.",
+    need_assignee_in_pole: "Cet agent n'appartient pas au pôle du ticket.",
+    need_incident: "Indiquez l'incident auquel rattacher l'événement.",
+    need_workaround: "Décrivez le contournement connu.",
+    need_confirmation_delay: "Le délai de confirmation du demandeur n'est pas écoulé.",
+    need_other_pole: "Choisissez un pôle différent de celui du ticket.",
+    stale_version: "Ce ticket a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert : rechargez-le et recommencez",
+    notice_assigned: "vous a été confié.",
+    notice_supervisor: "escalade hiérarchique",
+    notice_question: "le support vous pose une question : répondez depuis la page de votre demande.",
+    notice_answered: "le demandeur a répondu.",
+    notice_resolved: "est résolu : confirmez la résolution ou rejetez-la depuis la page de votre demande.",
+    notice_rejected: "le demandeur a rejeté la résolution : le ticket est rouvert.",
+    notice_comment: "a reçu un nouveau commentaire.",
+    notice_reminder: "attend toujours votre réponse : relance",
+    auto_resolved: "Résolu automatiquement : la question posée est restée sans réponse après les relances",
+    link_target_unknown: "Ticket introuvable",
+    link_wrong_kind: "Ce lien ne relie pas ces types d'activité",
+    link_exists: "Ce lien existe déjà, ou le ticket est déjà rattaché ailleurs.",
+    link_to_itself: "Un ticket ne peut pas être lié à lui-même.",
+    comment_missing: "Écrivez un commentaire.",
+    effort_out_of_range: "Indiquez un temps passé entre 1 et 1440 minutes.",
+    children_parent_not_resolved: "Résolvez d'abord l'incident majeur.",
+    children_resolved_with: "Résolu avec l'incident majeur",
+
+    tickets_none: "Aucun ticket pour l'instant.",
+    tickets_count: "ticket(s)",
+    col_reference: "Référence",
+    col_title: "Titre",
+    col_priority: "Priorité",
+    col_requester: "Demandeur",
+    col_assignee: "Agent",
+    col_updated: "Mis à jour",
+    declare_title: "Déclarer un incident ou faire une demande",
+    declare_kind: "De quoi s'agit-il ?",
+    declare_incident: "Quelque chose ne marche plus (incident)",
+    declare_request: "J'ai besoin de quelque chose (demande)",
+    declare_submit: "Envoyer au support",
+    field_title: "Titre",
+    field_title_hint: "Par exemple : imprimante de l'accueil en panne",
+    field_description: "Description",
+    field_description_hint: "Ce qui se passe, depuis quand, ce que vous avez déjà essayé.",
+    my_tickets_title: "Mes tickets",
+    queue_title: "File du pôle",
+    filter_all_poles: "Tous les pôles",
+    filter_all_open: "Tous les états",
+    filter_mine: "Seulement les miens",
+    filter_apply: "Filtrer",
+    register_title: "Enregistrer un appel",
+    field_requester: "Demandeur (adresse e-mail)",
+    field_requester_hint: "Tapez le nom ou l'adresse de l'appelant",
+    field_channel: "Canal",
+    field_domain: "Domaine",
+    field_pole_default: "Selon le type",
+    field_solved_now: "Résolu pendant l'appel ? Solution apportée",
+    field_solved_now_hint: "Laissez vide si le ticket reste à traiter.",
+    register_submit: "Enregistrer",
+    ticket_facts: "Informations",
+    ticket_registered: "Enregistré le",
+    ticket_registered_by: "Enregistré par",
+    ticket_source: "Référence d'origine",
+    ticket_waiting_since: "En attente depuis",
+    ticket_resolved_at: "Résolu le",
+    ticket_first_contact: "Résolu au premier contact",
+    yes: "Oui",
+    ticket_reopened: "Réouvertures",
+    ticket_solution: "Solution",
+    ticket_workaround: "Contournement",
+    ticket_actions: "Actions",
+    ticket_no_action: "Aucune action ne vous est ouverte sur ce ticket pour l'instant.",
+    ticket_timeline: "Historique et échanges",
+    children_resolve: "Résoudre aussi les incidents rattachés",
+    comment_label: "Ajouter un commentaire",
+    comment_internal: "Note interne (invisible pour le demandeur)",
+    comment_internal_badge: "interne",
+    comment_submit: "Publier",
+    field_reason: "Motif",
+    field_question: "Question au demandeur",
+    field_answer: "Votre réponse",
+    field_target_pole: "Pôle de destination",
+    field_incident: "Incident (référence)",
+    field_minutes: "Temps passé (minutes)",
+    by: "par",
+    links_title: "Tickets liés",
+    links_kind: "Lien",
+    links_target: "Ticket (référence)",
+    links_submit: "Lier",
+    effort_title: "Temps passé",
+    effort_total: "Total",
+    effort_note: "Note",
+    effort_submit: "Ajouter",
+
     err_unauthenticated: "Votre session a expiré ou vous n'êtes pas connecté : connectez-vous pour continuer.",
     err_invalid_credentials: "Adresse e-mail ou mot de passe incorrect.",
     err_account_disabled: "Ce compte est désactivé. Appelez le Front Office au 05 56 00 19 19 pour le réactiver.",
@@ -198,6 +419,8 @@ pub fn site_kind_label(kind: SiteKind) -> &'static str {
 pub fn area_label(area: Area) -> &'static str {
     match area {
         Area::Home => "Accueil",
+        Area::MyRequests => "Mes demandes",
+        Area::Queues => "Files",
         Area::Teams => "Pôles et équipes",
         Area::Administration => "Administration",
     }
@@ -206,8 +429,141 @@ pub fn area_label(area: Area) -> &'static str {
 pub fn area_description(area: Area) -> &'static str {
     match area {
         Area::Home => "Votre tableau de bord et les coordonnées du support.",
+        Area::MyRequests => "Déclarer un incident, faire une demande et suivre vos tickets.",
+        Area::Queues => "Les tickets de chaque pôle, l'enregistrement des appels et le traitement.",
         Area::Teams => "La mission de chaque pôle du support et ses membres.",
         Area::Administration => "Les comptes, leurs rôles et les sites d'Immo9.",
+    }
+}
+
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Event => "Événement",
+        Kind::Incident => "Incident",
+        Kind::Problem => "Problème",
+        Kind::Request => "Demande",
+        Kind::Change => "Changement",
+    }
+}
+
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::New => "Nouveau",
+        Status::InProgress => "En cours",
+        Status::Acknowledged => "Acquitté",
+        Status::WaitingRequester => "En attente du demandeur",
+        Status::AwaitingApproval => "En attente d'approbation",
+        Status::Approved => "Approuvé",
+        Status::KnownError => "Erreur connue",
+        Status::Resolved => "Résolu",
+        Status::Closed => "Clos",
+        Status::Cancelled => "Annulé",
+        Status::Refused => "Refusé",
+    }
+}
+
+pub fn status_group_label(group: StatusGroup) -> &'static str {
+    match group {
+        StatusGroup::New => "À prendre",
+        StatusGroup::Active => "En traitement",
+        StatusGroup::Waiting => "En attente",
+        StatusGroup::Resolved => "Résolus",
+        StatusGroup::Closed => "Terminés",
+    }
+}
+
+pub fn action_label(action: Action) -> &'static str {
+    match action {
+        Action::Take => "Prendre en charge",
+        Action::Release => "Remettre dans la file",
+        Action::Assign => "Confier à un agent",
+        Action::Escalate => "Escalader vers un pôle",
+        Action::EscalateToSupervisor => "Alerter le superviseur",
+        Action::AskRequester => "Poser une question au demandeur",
+        Action::Answer => "Répondre",
+        Action::Resolve => "Résoudre",
+        Action::Confirm => "Confirmer la résolution",
+        Action::Reject => "Rejeter la résolution",
+        Action::Close => "Clore",
+        Action::Cancel => "Annuler",
+        Action::Acknowledge => "Acquitter",
+        Action::LinkToIncident => "Rattacher à un incident",
+        Action::Promote => "Transformer en incident",
+        Action::RecordKnownError => "Enregistrer l'erreur connue",
+        Action::SubmitForApproval => "Soumettre au CAB",
+        Action::Approve => "Approuver",
+        Action::Refuse => "Refuser",
+        Action::Start => "Démarrer la mise en œuvre",
+    }
+}
+
+/// Labels of history entries, whose actions include registration, links and reminders.
+pub fn history_label(code: &str) -> &'static str {
+    match code {
+        "ENREGISTRER" => "Enregistrement",
+        "LIER" => "Lien ajouté",
+        "RAPPELER" => "Relance du demandeur",
+        other => Action::from_code(other).map_or("Modification", action_label),
+    }
+}
+
+pub fn channel_label(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Phone => "Téléphone",
+        Channel::Mail => "Courriel",
+        Channel::Portal => "Portail",
+        Channel::Monitoring => "Supervision",
+        Channel::WalkIn => "Au guichet",
+    }
+}
+
+pub fn priority_label(priority: Priority) -> &'static str {
+    match priority {
+        Priority::P1 => "P1 — critique",
+        Priority::P2 => "P2 — haute",
+        Priority::P3 => "P3 — normale",
+        Priority::P4 => "P4 — basse",
+    }
+}
+
+pub fn domain_label(domain: ServiceDomain) -> &'static str {
+    match domain {
+        ServiceDomain::Workstation => "Poste de travail",
+        ServiceDomain::Printing => "Impression",
+        ServiceDomain::Software => "Logiciels",
+        ServiceDomain::Account => "Comptes et accès",
+        ServiceDomain::Messaging => "Messagerie et collaboration",
+        ServiceDomain::Telephony => "Téléphonie",
+        ServiceDomain::Network => "Réseau",
+        ServiceDomain::Business => "Applications métier",
+        ServiceDomain::Infrastructure => "Infrastructure",
+        ServiceDomain::Security => "Sécurité",
+    }
+}
+
+pub fn link_label(kind: LinkKind, outgoing: bool) -> &'static str {
+    match (kind, outgoing) {
+        (LinkKind::Cause, true) => "Causé par le problème",
+        (LinkKind::Cause, false) => "Cause de l'incident",
+        (LinkKind::Fix, true) => "Corrigé par le changement",
+        (LinkKind::Fix, false) => "Corrige le problème",
+        (LinkKind::Alert, true) => "Alerte rattachée à",
+        (LinkKind::Alert, false) => "Alerte reçue",
+        (LinkKind::Duplicate, true) => "Doublon de",
+        (LinkKind::Duplicate, false) => "A pour doublon",
+        (LinkKind::Child, true) => "Fait partie de l'incident majeur",
+        (LinkKind::Child, false) => "Incident rattaché",
+    }
+}
+
+pub fn comment_purpose_label(purpose: CommentPurpose) -> &'static str {
+    match purpose {
+        CommentPurpose::Comment => "Commentaire",
+        CommentPurpose::Question => "Question au demandeur",
+        CommentPurpose::Answer => "Réponse du demandeur",
+        CommentPurpose::Solution => "Solution",
+        CommentPurpose::Reminder => "Relance",
+        CommentPurpose::Reason => "Motif",
     }
 }
 

@@ -8,6 +8,8 @@ code_enum! {
     /// The areas of the product that have pages today. An area joins this list when its pages exist.
     pub enum Area {
         Home = "ACCUEIL",
+        MyRequests = "MES_DEMANDES",
+        Queues = "FILES",
         Teams = "EQUIPES",
         Administration = "ADMINISTRATION",
     }
@@ -18,6 +20,8 @@ impl Area {
     pub const fn path(self) -> &'static str {
         match self {
             Area::Home => "/",
+            Area::MyRequests => "/mes-demandes",
+            Area::Queues => "/tickets",
             Area::Teams => "/equipes",
             Area::Administration => "/administration",
         }
@@ -26,7 +30,8 @@ impl Area {
     /// The roles that open the area; `None` means every signed-in person.
     const fn required_roles(self) -> Option<&'static [Role]> {
         match self {
-            Area::Home => None,
+            Area::Home | Area::MyRequests => None,
+            Area::Queues => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Administration => Some(&[Role::Admin]),
         }
@@ -51,13 +56,13 @@ mod tests {
     fn each_role_opens_exactly_its_areas() {
         use Area::*;
         let table: &[(&[Role], &[Area])] = &[
-            (&[], &[Home]),
-            (&[Role::Agent], &[Home, Teams]),
-            (&[Role::Supervisor], &[Home, Teams]),
-            (&[Role::Quality], &[Home, Teams]),
-            (&[Role::CabMember], &[Home]),
-            (&[Role::Admin], &[Home, Teams, Administration]),
-            (&[Role::Agent, Role::Admin], &[Home, Teams, Administration]),
+            (&[], &[Home, MyRequests]),
+            (&[Role::Agent], &[Home, MyRequests, Queues, Teams]),
+            (&[Role::Supervisor], &[Home, MyRequests, Queues, Teams]),
+            (&[Role::Quality], &[Home, MyRequests, Queues, Teams]),
+            (&[Role::CabMember], &[Home, MyRequests]),
+            (&[Role::Admin], &[Home, MyRequests, Queues, Teams, Administration]),
+            (&[Role::Agent, Role::Admin], &[Home, MyRequests, Queues, Teams, Administration]),
         ];
         for (held, expected) in table {
             let roles = Roles::new(held.iter().copied());

@@ -8,3 +8,5 @@ pub mod access;
 pub mod codes;
 pub mod ids;
 pub mod people;
+pub mod ticket;
+pub mod workflow;
