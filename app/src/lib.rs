@@ -13,11 +13,13 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod shell;
+pub mod tickets;
 
 use crate::auth::api::{Login, Logout, fetch_current_user};
 use crate::auth::pages::LoginPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
+use crate::tickets::pages::{MyRequestsPage, QueuePage, TicketPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -79,6 +81,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/connexion") view=LoginPage/>
+                    <Route path=path!("/mes-demandes") view=MyRequestsPage/>
+                    <Route path=path!("/tickets") view=QueuePage/>
+                    <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                 </Routes>

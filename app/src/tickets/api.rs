@@ -1,0 +1,224 @@
+//! Server functions of the ticket pages. Thin: sign-in and visibility checks, parsing of form fields,
+//! then the service. Form fields arrive as text; an empty field means "not given".
+
+// Each function takes the fields of its HTML form one by one, so the forms post without JavaScript; the
+// `#[server]` macro also generates the client stub, which a function-level `allow` would not reach.
+#![allow(clippy::too_many_arguments)]
+
+use super::{Page, Person, TicketDetail, TicketSummary};
+use crate::domain::ticket::TicketRef;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::auth::service::{authorize, require_user};
+    pub use crate::context::ServerContext;
+    pub use crate::domain::access::Area;
+    pub use crate::error::{AppError, AppResult};
+    pub use crate::tickets::service::{self, Actor};
+    pub use chrono::Utc;
+
+    /// An optional coded field of a form: empty is `None`, an unknown code is a 422 on that field.
+    pub fn optional<T: std::str::FromStr>(field: &str, value: Option<String>) -> AppResult<Option<T>> {
+        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(text) => {
+                text.parse().map(Some).map_err(|_| AppError::validation(field, format!("Valeur invalide : « {text} »")))
+            }
+        }
+    }
+
+    /// The signed-in person and a connection, for functions any signed-in person may call.
+    pub async fn signed_in() -> AppResult<(crate::auth::CurrentUser, crate::db::DbConn)> {
+        let ctx = ServerContext::current()?;
+        let mut conn = ctx.conn().await?;
+        let user = require_user(&mut conn).await?;
+        Ok((user, conn))
+    }
+}
+
+/// Registers an activity: an employee's incident or request, or anything the desk takes on the phone.
+#[server(endpoint = "tickets_enregistrer")]
+pub async fn register_ticket(
+    kind: String,
+    title: String,
+    description: String,
+    channel: Option<String>,
+    priority: Option<String>,
+    domain: Option<String>,
+    requester_login: Option<String>,
+    pole: Option<String>,
+    solved_now: Option<String>,
+) -> Result<TicketRef, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let requester = match requester_login.as_deref().map(str::trim).filter(|login| !login.is_empty()) {
+        None => None,
+        Some(login) => Some(
+            crate::directory::db::find_active_by_login(&mut conn, login)
+                .await?
+                .ok_or_else(|| AppError::validation("requester_login", crate::i18n::t().ticket_requester_unknown))?,
+        ),
+    };
+    let input = super::NewTicket {
+        kind: optional("kind", Some(kind))?,
+        title,
+        description,
+        channel: optional("channel", channel)?,
+        priority: optional("priority", priority)?,
+        domain: optional("domain", domain)?,
+        requester,
+        site: None,
+        pole: optional("pole", pole)?,
+        solved_now: solved_now.filter(|text| !text.trim().is_empty()),
+        source_ref: None,
+    };
+    let reference = service::register(&mut conn, Actor::Person(&user), input, Utc::now()).await?;
+    leptos_axum::redirect(&format!("/tickets/{reference}"));
+    Ok(reference)
+}
+
+#[server(endpoint = "tickets_detail")]
+pub async fn get_ticket(reference: TicketRef) -> Result<TicketDetail, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    service::detail(&mut conn, &user, &reference).await
+}
+
+/// Applies a workflow action, with the version of the ticket the person saw.
+#[server(endpoint = "tickets_transition")]
+pub async fn ticket_transition(
+    reference: TicketRef,
+    action: String,
+    version: i32,
+    reason: Option<String>,
+    solution: Option<String>,
+    question: Option<String>,
+    answer: Option<String>,
+    assignee: Option<String>,
+    pole: Option<String>,
+    incident: Option<String>,
+    workaround: Option<String>,
+    minutes: Option<String>,
+) -> Result<(), AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let action =
+        optional("action", Some(action))?.ok_or_else(|| AppError::validation("action", "Action manquante."))?;
+    let request = super::TransitionRequest {
+        action,
+        version,
+        reason,
+        solution,
+        question,
+        answer,
+        assignee: optional::<i64>("assignee", assignee)?.map(crate::domain::ids::UserId),
+        pole: optional("pole", pole)?,
+        incident: optional("incident", incident)?,
+        workaround,
+        minutes: optional("minutes", minutes)?,
+    };
+    service::transition(&mut conn, Actor::Person(&user), &reference, request, Utc::now()).await
+}
+
+#[server(endpoint = "tickets_commenter")]
+pub async fn ticket_comment(reference: TicketRef, body: String, internal: Option<String>) -> Result<(), AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let internal = internal.is_some_and(|value| matches!(value.as_str(), "on" | "true"));
+    service::comment(&mut conn, &user, &reference, &body, internal, Utc::now()).await
+}
+
+#[server(endpoint = "tickets_temps")]
+pub async fn ticket_effort(reference: TicketRef, minutes: String, note: Option<String>) -> Result<(), AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let minutes: i32 = optional("minutes", Some(minutes))?
+        .ok_or_else(|| AppError::validation("minutes", crate::i18n::t().effort_out_of_range))?;
+    service::log_effort(&mut conn, &user, &reference, minutes, note.as_deref(), Utc::now()).await
+}
+
+#[server(endpoint = "tickets_lier")]
+pub async fn ticket_link(reference: TicketRef, kind: String, target: String) -> Result<(), AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let kind = optional("kind", Some(kind))?.ok_or_else(|| AppError::validation("kind", "Type de lien manquant."))?;
+    let target = optional("target", Some(target))?
+        .ok_or_else(|| AppError::validation("target", crate::i18n::t().link_target_unknown))?;
+    service::link(&mut conn, &user, &reference, kind, &target, Utc::now()).await
+}
+
+#[server(endpoint = "tickets_resoudre_enfants")]
+pub async fn resolve_children(reference: TicketRef) -> Result<Vec<TicketRef>, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    if !crate::domain::workflow::is_staff(&user.roles) {
+        return Err(AppError::Forbidden);
+    }
+    service::resolve_children(&mut conn, &user, &reference, Utc::now()).await
+}
+
+/// The tickets opened for the signed-in person.
+#[server(endpoint = "mes_demandes")]
+pub async fn my_tickets(page: Option<i64>) -> Result<Page<TicketSummary>, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let filter = super::TicketFilter { requester: Some(user.id), page, ..Default::default() };
+    service::list(&mut conn, &user, &filter).await
+}
+
+/// A pole's queue (or any filter) for the desk.
+#[server(endpoint = "files")]
+pub async fn queue(
+    pole: Option<String>,
+    group: Option<String>,
+    kind: Option<String>,
+    mine: Option<String>,
+    page: Option<i64>,
+) -> Result<Page<TicketSummary>, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = authorize(Area::Queues).await?;
+    let group = match group.as_deref() {
+        None | Some("") => None,
+        Some("NEW") => Some(crate::domain::workflow::StatusGroup::New),
+        Some("ACTIVE") => Some(crate::domain::workflow::StatusGroup::Active),
+        Some("WAITING") => Some(crate::domain::workflow::StatusGroup::Waiting),
+        Some("RESOLVED") => Some(crate::domain::workflow::StatusGroup::Resolved),
+        Some("CLOSED") => Some(crate::domain::workflow::StatusGroup::Closed),
+        Some(other) => return Err(AppError::validation("group", format!("Valeur invalide : « {other} »"))),
+    };
+    let filter = super::TicketFilter {
+        pole: optional("pole", pole)?,
+        group,
+        kind: optional("kind", kind)?,
+        assignee: mine.filter(|value| value == "1").map(|_| user.id),
+        page,
+        ..Default::default()
+    };
+    service::list(&mut conn, &user, &filter).await
+}
+
+/// People the desk can register a ticket for (active accounts), by name or login.
+#[server(endpoint = "personnes")]
+pub async fn people_directory() -> Result<Vec<(Person, String)>, AppError> {
+    use self::ssr::*;
+    let (_user, mut conn) = authorize(Area::Queues).await?;
+    Ok(crate::directory::db::active_people(&mut conn).await?)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::ssr::optional;
+    use crate::domain::ticket::Kind;
+
+    #[test]
+    fn optional_form_fields() {
+        assert_eq!(optional::<Kind>("kind", None).unwrap(), None);
+        assert_eq!(optional::<Kind>("kind", Some("  ".into())).unwrap(), None);
+        assert_eq!(optional::<Kind>("kind", Some("INCIDENT".into())).unwrap(), Some(Kind::Incident));
+        let error = optional::<Kind>("kind", Some("PANNE".into())).unwrap_err();
+        assert_eq!(error.code(), "validation");
+        assert_eq!(error.to_json()["error"]["field"], "kind");
+    }
+}

@@ -1,0 +1,249 @@
+//! Tickets: registration, the lifecycle transitions, comments, effort, links and history. The rules are in
+//! [`crate::domain::workflow`]; [`service`] applies them in transactions, for both the server functions
+//! ([`api`]) and the JSON API (`server/src/routes/tickets.rs`).
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::domain::ids::{SiteId, UserId};
+use crate::domain::people::Pole;
+use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
+use crate::domain::workflow::{Action, Status, StatusGroup};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A ticket in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub reference: TicketRef,
+    pub kind: Kind,
+    pub status: Status,
+    pub title: String,
+    pub priority: Priority,
+    pub pole: Pole,
+    pub channel: Channel,
+    pub domain: Option<ServiceDomain>,
+    pub requester_name: Option<String>,
+    pub site_name: String,
+    pub assignee_name: Option<String>,
+    pub registered_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+/// A ticket with everything its page shows, as the person asking may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketDetail {
+    pub summary: TicketSummary,
+    pub description: String,
+    pub solution: Option<String>,
+    pub workaround: Option<String>,
+    pub requester_id: Option<UserId>,
+    pub assignee_id: Option<UserId>,
+    /// Who typed it in, when it was not the requester (an N1 agent on the phone).
+    pub registered_by_name: Option<String>,
+    /// The identifier of the activity where it came from (monitoring, an imported file).
+    pub source_ref: Option<String>,
+    pub reopen_count: i32,
+    pub escalation_count: i32,
+    pub supervisor_alerted_at: Option<DateTime<Utc>>,
+    pub waiting_since: Option<DateTime<Utc>>,
+    pub first_contact: bool,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// The actions the person asking may take now.
+    pub actions: Vec<Action>,
+    /// History, comments (internal notes for staff only) and effort, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Minutes logged, in total and per pole and per agent (staff only; empty otherwise).
+    pub effort: EffortTotals,
+    pub links: Vec<LinkView>,
+    /// Agents of the ticket's pole, for the assignment field (staff only).
+    pub pole_agents: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: UserId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EffortTotals {
+    pub total_minutes: i64,
+    pub by_pole: Vec<(Pole, i64)>,
+    pub by_agent: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimelineEntry {
+    Change {
+        at: DateTime<Utc>,
+        actor: Option<String>,
+        action: String,
+        from: Option<Status>,
+        to: Status,
+        detail: serde_json::Value,
+    },
+    Comment {
+        at: DateTime<Utc>,
+        author: Option<String>,
+        internal: bool,
+        purpose: CommentPurpose,
+        body: String,
+    },
+    Effort {
+        at: DateTime<Utc>,
+        agent: String,
+        minutes: i32,
+        note: Option<String>,
+    },
+}
+
+impl TimelineEntry {
+    pub fn at(&self) -> DateTime<Utc> {
+        match self {
+            TimelineEntry::Change { at, .. } | TimelineEntry::Comment { at, .. } | TimelineEntry::Effort { at, .. } => {
+                *at
+            }
+        }
+    }
+}
+
+crate::code_enum! {
+    /// Why a comment was written; the requester sees all but internal notes.
+    pub enum CommentPurpose {
+        Comment = "COMMENTAIRE",
+        Question = "QUESTION",
+        Answer = "REPONSE",
+        Solution = "SOLUTION",
+        Reminder = "RAPPEL",
+        Reason = "MOTIF",
+    }
+}
+
+crate::code_enum! {
+    /// How two tickets relate.
+    pub enum LinkKind {
+        /// An incident caused by a problem (an incident has at most one).
+        Cause = "CAUSE",
+        /// A problem fixed by a change.
+        Fix = "CORRECTIF",
+        /// An event that raised or joined an incident.
+        Alert = "ALERTE",
+        /// A ticket that repeats another.
+        Duplicate = "DOUBLON",
+        /// An incident that is part of a major incident.
+        Child = "ENFANT",
+    }
+}
+
+impl LinkKind {
+    /// The kinds a link of this type joins: from → to.
+    pub const fn joins(self) -> (&'static [Kind], &'static [Kind]) {
+        match self {
+            LinkKind::Cause => (&[Kind::Incident], &[Kind::Problem]),
+            LinkKind::Fix => (&[Kind::Problem], &[Kind::Change]),
+            LinkKind::Alert => (&[Kind::Event], &[Kind::Incident]),
+            LinkKind::Duplicate => (&[Kind::Incident, Kind::Request], &[Kind::Incident, Kind::Request]),
+            LinkKind::Child => (&[Kind::Incident], &[Kind::Incident]),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub kind: LinkKind,
+    /// True when this ticket is the `from` side (this incident → its problem).
+    pub outgoing: bool,
+    pub other: TicketRef,
+    pub other_title: String,
+    pub other_status: Status,
+}
+
+/// A registration, from the portal, the phone, a mail, monitoring or the counter.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NewTicket {
+    pub kind: Option<Kind>,
+    pub title: String,
+    pub description: String,
+    pub channel: Option<Channel>,
+    pub priority: Option<Priority>,
+    pub domain: Option<ServiceDomain>,
+    /// Registering on behalf of someone (the desk only); the person registering otherwise.
+    pub requester: Option<UserId>,
+    pub site: Option<SiteId>,
+    pub pole: Option<Pole>,
+    /// Solved during the call: the solution, recorded at once (first-contact resolution).
+    pub solved_now: Option<String>,
+    /// The activity's identifier where it came from; registering it twice is refused.
+    pub source_ref: Option<String>,
+}
+
+/// A transition asked for, with the version of the ticket the person saw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionRequest {
+    pub action: Action,
+    pub version: i32,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub solution: Option<String>,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
+    pub answer: Option<String>,
+    #[serde(default)]
+    pub assignee: Option<UserId>,
+    #[serde(default)]
+    pub pole: Option<Pole>,
+    #[serde(default)]
+    pub incident: Option<TicketRef>,
+    #[serde(default)]
+    pub workaround: Option<String>,
+    /// Minutes spent on this action, logged with it.
+    #[serde(default)]
+    pub minutes: Option<i32>,
+}
+
+impl TransitionRequest {
+    pub fn new(action: Action, version: i32) -> Self {
+        TransitionRequest {
+            action,
+            version,
+            reason: None,
+            solution: None,
+            question: None,
+            answer: None,
+            assignee: None,
+            pole: None,
+            incident: None,
+            workaround: None,
+            minutes: None,
+        }
+    }
+}
+
+/// Filters of a ticket list; every field narrows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TicketFilter {
+    pub kind: Option<Kind>,
+    pub group: Option<StatusGroup>,
+    pub pole: Option<Pole>,
+    pub assignee: Option<UserId>,
+    pub requester: Option<UserId>,
+    pub site: Option<SiteId>,
+    pub priority: Option<Priority>,
+    pub page: Option<i64>,
+    pub per_page: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}

@@ -1,0 +1,593 @@
+//! The ticket pages: "Mes demandes" for everyone, the queue of the desk with call registration, and the
+//! page of one ticket with the actions the person may take now. Forms post to server functions, so they
+//! also work before the WASM has loaded.
+
+use super::api::{
+    RegisterTicket, ResolveChildren, TicketComment, TicketEffort, TicketLink, TicketTransition, get_ticket, my_tickets,
+    people_directory, queue,
+};
+use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
+use crate::domain::access::Area;
+use crate::domain::people::Pole;
+use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
+use crate::domain::workflow::is_staff;
+use crate::domain::workflow::{Action, Need, StatusGroup, need_of, routable};
+use crate::error::AppError;
+use crate::i18n::{
+    action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
+    link_label, pole_label, priority_label, status_group_label, status_label, t,
+};
+use crate::shell::{ErrorPanel, Guarded};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::sync::Arc;
+
+/// Dates as people in Gironde read them.
+fn local(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M").to_string()
+}
+
+fn status_class(group: StatusGroup) -> &'static str {
+    match group {
+        StatusGroup::New => "status new",
+        StatusGroup::Active => "status active",
+        StatusGroup::Waiting => "status waiting",
+        StatusGroup::Resolved => "status ok",
+        StatusGroup::Closed => "status off",
+    }
+}
+
+fn error_notice<T, S>(value: S) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    move || {
+        value
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })
+    }
+}
+
+#[component]
+fn TicketTable(rows: Vec<TicketSummary>, show_requester: bool) -> impl IntoView {
+    let t = t();
+    if rows.is_empty() {
+        return view! { <p class="muted">{t.tickets_none}</p> }.into_any();
+    }
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let href = format!("/tickets/{}", row.reference);
+            view! {
+                <tr data-reference=row.reference.to_string()>
+                    <td><a href=href>{row.reference.to_string()}</a></td>
+                    <td>{row.title}</td>
+                    <td>{kind_label(row.kind)}</td>
+                    <td><span class=status_class(row.status.group())>{status_label(row.status)}</span></td>
+                    <td>{row.priority.code()}</td>
+                    {show_requester.then(|| view! { <td>{row.requester_name.unwrap_or_default()}</td> })}
+                    <td>{pole_label(row.pole)}</td>
+                    <td>{row.assignee_name.unwrap_or_else(|| t.none.to_owned())}</td>
+                    <td>{local(row.updated_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <thead><tr>
+                    <th scope="col">{t.col_reference}</th><th scope="col">{t.col_title}</th>
+                    <th scope="col">{t.col_kind}</th><th scope="col">{t.col_status}</th>
+                    <th scope="col">{t.col_priority}</th>
+                    {show_requester.then(|| view! { <th scope="col">{t.col_requester}</th> })}
+                    <th scope="col">{t.col_pole}</th><th scope="col">{t.col_assignee}</th>
+                    <th scope="col">{t.col_updated}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MyRequestsPage() -> impl IntoView {
+    view! { <Guarded area=Area::MyRequests page=Arc::new(|_| view! { <MyRequests/> }.into_any())/> }
+}
+
+#[component]
+fn MyRequests() -> impl IntoView {
+    let t = t();
+    let register = ServerAction::<RegisterTicket>::new();
+    let tickets = Resource::new(move || register.version().get(), |_| my_tickets(None));
+    view! {
+        <Title text=area_label(Area::MyRequests)/>
+        <h1>{area_label(Area::MyRequests)}</h1>
+        <section class="panel" aria-labelledby="declarer">
+            <h2 id="declarer">{t.declare_title}</h2>
+            <ActionForm action=register attr:class="form">
+                <fieldset class="choices">
+                    <legend>{t.declare_kind}</legend>
+                    <label><input type="radio" name="kind" value=Kind::Incident.code() checked=true/>" "{t.declare_incident}</label>
+                    <label><input type="radio" name="kind" value=Kind::Request.code()/>" "{t.declare_request}</label>
+                </fieldset>
+                <div class="field">
+                    <label for="title">{t.field_title}</label>
+                    <input id="title" name="title" required maxlength="200" placeholder=t.field_title_hint/>
+                </div>
+                <div class="field">
+                    <label for="description">{t.field_description}</label>
+                    <textarea id="description" name="description" rows="5" required placeholder=t.field_description_hint></textarea>
+                </div>
+                {error_notice(register.value())}
+                <button type="submit" class="button primary">{t.declare_submit}</button>
+            </ActionForm>
+        </section>
+        <section class="panel" aria-labelledby="suivi">
+            <h2 id="suivi">{t.my_tickets_title}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match tickets.await {
+                        Ok(page) => view! { <TicketTable rows=page.items show_requester=false/> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    view! { <Guarded area=Area::Queues page=Arc::new(|user| view! { <Queue default_pole=user.pole/> }.into_any())/> }
+}
+
+#[component]
+fn Queue(default_pole: Option<Pole>) -> impl IntoView {
+    let t = t();
+    let query = use_query_map();
+    let default_pole = default_pole.filter(|pole| routable(*pole)).unwrap_or(Pole::Front);
+    let pole = move || query.read().get("pole").unwrap_or_else(|| default_pole.code().to_owned());
+    let group = move || query.read().get("etat").unwrap_or_default();
+    let mine = move || query.read().get("moi").unwrap_or_default();
+    let register = ServerAction::<RegisterTicket>::new();
+    let tickets = Resource::new(
+        move || (pole(), group(), mine(), register.version().get()),
+        |(pole, group, mine, _)| queue(Some(pole).filter(|p| p != "TOUS"), Some(group), None, Some(mine), None),
+    );
+    let pole_options = move || {
+        let current = pole();
+        Pole::ALL
+            .iter()
+            .copied()
+            .filter(|pole| routable(*pole))
+            .map(|pole| view! { <option value=pole.code() selected=current == pole.code()>{pole_label(pole)}</option> })
+            .collect_view()
+    };
+    let group_options = move || {
+        let current = group();
+        [
+            ("", t.filter_all_open),
+            ("NEW", status_group_label(StatusGroup::New)),
+            ("ACTIVE", status_group_label(StatusGroup::Active)),
+            ("WAITING", status_group_label(StatusGroup::Waiting)),
+            ("RESOLVED", status_group_label(StatusGroup::Resolved)),
+            ("CLOSED", status_group_label(StatusGroup::Closed)),
+        ]
+        .into_iter()
+        .map(|(code, label)| view! { <option value=code selected=current == code>{label}</option> })
+        .collect_view()
+    };
+    view! {
+        <Title text=area_label(Area::Queues)/>
+        <h1>{area_label(Area::Queues)}</h1>
+        <div class="grid two">
+            <section class="panel" aria-labelledby="file">
+                <h2 id="file">{t.queue_title}</h2>
+                <form method="get" action="/tickets" class="filters">
+                    <div class="field">
+                        <label for="pole">{t.col_pole}</label>
+                        <select id="pole" name="pole">{pole_options}<option value="TOUS" selected=move || pole() == "TOUS">{t.filter_all_poles}</option></select>
+                    </div>
+                    <div class="field">
+                        <label for="etat">{t.col_status}</label>
+                        <select id="etat" name="etat">{group_options}</select>
+                    </div>
+                    <label class="check"><input type="checkbox" name="moi" value="1" checked=move || mine() == "1"/>" "{t.filter_mine}</label>
+                    <button type="submit" class="button small">{t.filter_apply}</button>
+                </form>
+                <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+                    {move || Suspend::new(async move {
+                        match tickets.await {
+                            Ok(page) => view! {
+                                <p class="muted">{format!("{} {}", page.total, t.tickets_count)}</p>
+                                <TicketTable rows=page.items show_requester=true/>
+                            }.into_any(),
+                            Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+            <RegisterCall register/>
+        </div>
+    }
+}
+
+/// The Front Office's form for a call: the caller, what happened, and the solution if solved at once.
+#[component]
+fn RegisterCall(register: ServerAction<RegisterTicket>) -> impl IntoView {
+    let t = t();
+    let people = Resource::new(|| (), |_| people_directory());
+    let kinds = Kind::ALL
+        .iter()
+        .map(|kind| view! { <option value=kind.code() selected=*kind == Kind::Incident>{kind_label(*kind)}</option> })
+        .collect_view();
+    let channels = [Channel::Phone, Channel::Mail, Channel::WalkIn, Channel::Portal, Channel::Monitoring]
+        .into_iter()
+        .map(|channel| view! { <option value=channel.code()>{channel_label(channel)}</option> })
+        .collect_view();
+    let priorities = Priority::ALL
+        .iter()
+        .map(|p| view! { <option value=p.code() selected=*p == Priority::P3>{priority_label(*p)}</option> })
+        .collect_view();
+    let domains =
+        ServiceDomain::ALL.iter().map(|d| view! { <option value=d.code()>{domain_label(*d)}</option> }).collect_view();
+    let poles = Pole::ALL
+        .iter()
+        .copied()
+        .filter(|p| routable(*p))
+        .map(|p| view! { <option value=p.code()>{pole_label(p)}</option> })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="appel">
+            <h2 id="appel">{t.register_title}</h2>
+            <ActionForm action=register attr:class="form">
+                <div class="field">
+                    <label for="requester_login">{t.field_requester}</label>
+                    <input id="requester_login" name="requester_login" type="email" list="personnes" autocomplete="off" placeholder=t.field_requester_hint/>
+                    <datalist id="personnes">
+                        <Transition fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                people.await.map(|people| people.into_iter().map(|(person, login)| view! { <option value=login>{person.name}</option> }).collect_view()).ok()
+                            })}
+                        </Transition>
+                    </datalist>
+                </div>
+                <div class="field-row">
+                    <div class="field"><label for="kind">{t.col_kind}</label><select id="kind" name="kind">{kinds}</select></div>
+                    <div class="field"><label for="channel">{t.field_channel}</label><select id="channel" name="channel">{channels}</select></div>
+                </div>
+                <div class="field-row">
+                    <div class="field"><label for="priority">{t.col_priority}</label><select id="priority" name="priority">{priorities}</select></div>
+                    <div class="field"><label for="domain">{t.field_domain}</label><select id="domain" name="domain"><option value="">{t.none}</option>{domains}</select></div>
+                    <div class="field"><label for="pole_cible">{t.col_pole}</label><select id="pole_cible" name="pole"><option value="">{t.field_pole_default}</option>{poles}</select></div>
+                </div>
+                <div class="field">
+                    <label for="call_title">{t.field_title}</label>
+                    <input id="call_title" name="title" required maxlength="200"/>
+                </div>
+                <div class="field">
+                    <label for="call_description">{t.field_description}</label>
+                    <textarea id="call_description" name="description" rows="4" required></textarea>
+                </div>
+                <div class="field">
+                    <label for="solved_now">{t.field_solved_now}</label>
+                    <textarea id="solved_now" name="solved_now" rows="2" placeholder=t.field_solved_now_hint></textarea>
+                </div>
+                {error_notice(register.value())}
+                <button type="submit" class="button primary">{t.register_submit}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    view! {
+        <Guarded area=Area::Home page=Arc::new(|user| view! { <TicketView staff=is_staff(&user.roles)/> }.into_any())/>
+    }
+}
+
+#[component]
+fn TicketView(staff: bool) -> impl IntoView {
+    let params = use_params_map();
+    let reference = move || params.read().get("reference").and_then(|text| text.parse::<TicketRef>().ok());
+    let transition = ServerAction::<TicketTransition>::new();
+    let comment = ServerAction::<TicketComment>::new();
+    let effort = ServerAction::<TicketEffort>::new();
+    let link = ServerAction::<TicketLink>::new();
+    let children = ServerAction::<ResolveChildren>::new();
+    let ticket = Resource::new(
+        move || {
+            (
+                reference(),
+                transition.version().get(),
+                comment.version().get(),
+                effort.version().get(),
+                link.version().get(),
+                children.version().get(),
+            )
+        },
+        |(reference, ..)| async move {
+            match reference {
+                Some(reference) => get_ticket(reference).await,
+                None => Err(AppError::not_found("ticket")),
+            }
+        },
+    );
+    let actions = TicketActions { transition, comment, effort, link, children };
+    view! {
+        <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match ticket.await {
+                    Ok(detail) => view! { <TicketBody detail actions staff/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct TicketActions {
+    transition: ServerAction<TicketTransition>,
+    comment: ServerAction<TicketComment>,
+    effort: ServerAction<TicketEffort>,
+    link: ServerAction<TicketLink>,
+    children: ServerAction<ResolveChildren>,
+}
+
+#[component]
+fn TicketBody(detail: TicketDetail, actions: TicketActions, staff: bool) -> impl IntoView {
+    let t = t();
+    let summary = detail.summary.clone();
+    let reference = summary.reference.to_string();
+    let children_reference = reference.clone();
+    let comment_reference = reference.clone();
+    let has_open_children =
+        detail.links.iter().any(|l| l.kind == LinkKind::Child && !l.outgoing && l.other_status.is_open());
+    let resolved = matches!(summary.status.group(), StatusGroup::Resolved | StatusGroup::Closed);
+    view! {
+        <Title text=format!("{} — {}", summary.reference, summary.title)/>
+        <header class="ticket-head">
+            <p class="ticket-ref">{kind_label(summary.kind)}" · "<strong>{reference.clone()}</strong></p>
+            <h1>{summary.title.clone()}</h1>
+            <p>
+                <span class=status_class(summary.status.group()) data-status=summary.status.code()>{status_label(summary.status)}</span>
+                " "<span class="badge">{priority_label(summary.priority)}</span>
+            </p>
+        </header>
+        <div class="grid two">
+            <section class="panel" aria-labelledby="faits">
+                <h2 id="faits">{t.ticket_facts}</h2>
+                <dl class="facts">
+                    <dt>{t.col_requester}</dt><dd>{summary.requester_name.clone().unwrap_or_else(|| t.none.to_owned())}</dd>
+                    <dt>{t.col_site}</dt><dd>{summary.site_name.clone()}</dd>
+                    <dt>{t.col_pole}</dt><dd>{pole_label(summary.pole)}</dd>
+                    <dt>{t.col_assignee}</dt><dd data-field="assignee">{summary.assignee_name.clone().unwrap_or_else(|| t.none.to_owned())}</dd>
+                    <dt>{t.field_channel}</dt><dd>{channel_label(summary.channel)}</dd>
+                    <dt>{t.field_domain}</dt><dd>{summary.domain.map(domain_label).unwrap_or(t.none)}</dd>
+                    <dt>{t.ticket_registered}</dt><dd>{local(summary.registered_at)}</dd>
+                    {detail.registered_by_name.clone().map(|name| view! { <dt>{t.ticket_registered_by}</dt><dd>{name}</dd> })}
+                    {detail.source_ref.clone().map(|source| view! { <dt>{t.ticket_source}</dt><dd><code>{source}</code></dd> })}
+                    {detail.waiting_since.map(|at| view! { <dt>{t.ticket_waiting_since}</dt><dd>{local(at)}</dd> })}
+                    {detail.resolved_at.map(|at| view! { <dt>{t.ticket_resolved_at}</dt><dd>{local(at)}</dd> })}
+                    {detail.first_contact.then(|| view! { <dt>{t.ticket_first_contact}</dt><dd>{t.yes}</dd> })}
+                    {(detail.reopen_count > 0).then(|| view! { <dt>{t.ticket_reopened}</dt><dd>{detail.reopen_count}</dd> })}
+                </dl>
+                <h3>{t.field_description}</h3>
+                <p class="prose">{detail.description.clone()}</p>
+                {detail.solution.clone().map(|solution| view! { <h3>{t.ticket_solution}</h3><p class="prose" data-field="solution">{solution}</p> })}
+                {detail.workaround.clone().map(|w| view! { <h3>{t.ticket_workaround}</h3><p class="prose">{w}</p> })}
+            </section>
+            <section class="panel" aria-labelledby="actions">
+                <h2 id="actions">{t.ticket_actions}</h2>
+                {error_notice(actions.transition.value())}
+                {if detail.actions.is_empty() {
+                    view! { <p class="muted">{t.ticket_no_action}</p> }.into_any()
+                } else {
+                    detail.actions.iter().map(|action| view! {
+                        <ActionPanel action=*action detail=detail.clone() transition=actions.transition staff/>
+                    }).collect_view().into_any()
+                }}
+                {(has_open_children && resolved).then(|| view! {
+                    <ActionForm action=actions.children attr:class="form">
+                        <input type="hidden" name="reference" value=children_reference.clone()/>
+                        <button type="submit" class="button">{t.children_resolve}</button>
+                    </ActionForm>
+                })}
+            </section>
+        </div>
+        <Links detail=detail.clone() link=actions.link staff/>
+        <section class="panel" aria-labelledby="fil">
+            <h2 id="fil">{t.ticket_timeline}</h2>
+            <ol class="timeline">
+                {detail.timeline.iter().cloned().map(|entry| view! { <TimelineItem entry/> }).collect_view()}
+            </ol>
+            <ActionForm action=actions.comment attr:class="form">
+                <input type="hidden" name="reference" value=comment_reference/>
+                <div class="field">
+                    <label for="comment">{t.comment_label}</label>
+                    <textarea id="comment" name="body" rows="3" required></textarea>
+                </div>
+                {staff.then(|| view! { <label class="check"><input type="checkbox" name="internal" value="on"/>" "{t.comment_internal}</label> })}
+                {error_notice(actions.comment.value())}
+                <button type="submit" class="button">{t.comment_submit}</button>
+            </ActionForm>
+        </section>
+        {staff.then(|| view! { <Effort detail=detail.clone() effort=actions.effort/> })}
+    }
+}
+
+/// One action of the ticket, with the fields it needs, folded until chosen.
+#[component]
+fn ActionPanel(
+    action: Action,
+    detail: TicketDetail,
+    transition: ServerAction<TicketTransition>,
+    staff: bool,
+) -> impl IntoView {
+    let t = t();
+    let summary = detail.summary.clone();
+    let need = need_of(summary.kind, summary.status, action);
+    let text_field = |name: &'static str, label: &'static str| {
+        let id = format!("{}-{name}", action.code().to_lowercase());
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <textarea id=id name=name rows="3" required></textarea>
+            </div>
+        }
+        .into_any()
+    };
+    let fields = match need {
+        Need::Reason => text_field("reason", t.field_reason),
+        Need::Solution => text_field("solution", t.ticket_solution),
+        Need::Question => text_field("question", t.field_question),
+        Need::Answer => text_field("answer", t.field_answer),
+        Need::Workaround => text_field("workaround", t.ticket_workaround),
+        Need::Assignee => {
+            let options = detail.pole_agents.iter().map(|p| view! { <option value=p.id.0>{p.name.clone()}</option> }).collect_view();
+            view! { <div class="field"><label for="assignee">{t.col_assignee}</label><select id="assignee" name="assignee" required>{options}</select></div> }.into_any()
+        }
+        Need::PoleAndReason => {
+            let current = summary.pole;
+            let options = Pole::ALL.iter().copied().filter(|p| routable(*p) && *p != current).map(|p| view! { <option value=p.code()>{pole_label(p)}</option> }).collect_view();
+            view! {
+                <div class="field"><label for="escalate-pole">{t.field_target_pole}</label><select id="escalate-pole" name="pole" required>{options}</select></div>
+                {text_field("reason", t.field_reason)}
+            }
+            .into_any()
+        }
+        Need::LinkedIncident => view! {
+            <div class="field"><label for="incident">{t.field_incident}</label><input id="incident" name="incident" required placeholder="INC-2026-000123"/></div>
+        }
+        .into_any(),
+        Need::Nothing | Need::ConfirmationDelayElapsed => ().into_any(),
+    };
+    let immediate = matches!(need, Need::Nothing);
+    let form = view! {
+        <ActionForm action=transition attr:class="form action-form">
+            <input type="hidden" name="reference" value=summary.reference.to_string()/>
+            <input type="hidden" name="action" value=action.code()/>
+            <input type="hidden" name="version" value=summary.version/>
+            {fields}
+            {staff.then(|| view! {
+                <div class="field narrow-field">
+                    <label for=format!("{}-minutes", action.code().to_lowercase())>{t.field_minutes}</label>
+                    <input id=format!("{}-minutes", action.code().to_lowercase()) name="minutes" type="number" min="1" max="1440" inputmode="numeric"/>
+                </div>
+            })}
+            <button type="submit" class="button primary" data-action=action.code()>{action_label(action)}</button>
+        </ActionForm>
+    };
+    if immediate && !staff {
+        form.into_any()
+    } else {
+        view! { <details class="action" open=immediate><summary>{action_label(action)}</summary>{form}</details> }
+            .into_any()
+    }
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+    let t = t();
+    match entry {
+        TimelineEntry::Change { at, actor, action, from, to, .. } => view! {
+            <li class="timeline-change">
+                <time>{local(at)}</time>" — "<strong>{history_label(&action)}</strong>
+                {actor.map(|name| format!(" {} {name}", t.by))}
+                {(from != Some(to)).then(|| format!(" : {} → {}", from.map(status_label).unwrap_or(t.none), status_label(to)))}
+            </li>
+        }
+        .into_any(),
+        TimelineEntry::Comment { at, author, internal, purpose, body } => view! {
+            <li class=if internal { "timeline-comment internal" } else { "timeline-comment" }>
+                <time>{local(at)}</time>" — "<strong>{comment_purpose_label(purpose)}</strong>
+                {internal.then(|| view! { " " <span class="badge">{t.comment_internal_badge}</span> })}
+                {author.map(|name| format!(" {} {name}", t.by))}
+                <p class="prose">{body}</p>
+            </li>
+        }
+        .into_any(),
+        TimelineEntry::Effort { at, agent, minutes, note } => view! {
+            <li class="timeline-effort">
+                <time>{local(at)}</time>" — "{format!("{minutes} min {} {agent}", t.by)}{note.map(|n| format!(" : {n}"))}
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Links(detail: TicketDetail, link: ServerAction<TicketLink>, staff: bool) -> impl IntoView {
+    let t = t();
+    let reference = detail.summary.reference.to_string();
+    let items = detail
+        .links
+        .iter()
+        .map(|l| {
+            let href = format!("/tickets/{}", l.other);
+            view! { <li>{link_label(l.kind, l.outgoing)}" : "<a href=href>{l.other.to_string()}</a>" — "{l.other_title.clone()}" ("{status_label(l.other_status)}")"</li> }
+        })
+        .collect_view();
+    let kinds = LinkKind::ALL
+        .iter()
+        .filter(|kind| kind.joins().0.contains(&detail.summary.kind))
+        .map(|kind| view! { <option value=kind.code()>{link_label(*kind, true)}</option> })
+        .collect_view();
+    let can_link = staff && LinkKind::ALL.iter().any(|kind| kind.joins().0.contains(&detail.summary.kind));
+    (staff || !detail.links.is_empty()).then(|| view! {
+        <section class="panel" aria-labelledby="liens">
+            <h2 id="liens">{t.links_title}</h2>
+            <ul class="links">{items}</ul>
+            {can_link.then(|| view! {
+                <ActionForm action=link attr:class="form inline-form">
+                    <input type="hidden" name="reference" value=reference.clone()/>
+                    <div class="field"><label for="link-kind">{t.links_kind}</label><select id="link-kind" name="kind">{kinds}</select></div>
+                    <div class="field"><label for="link-target">{t.links_target}</label><input id="link-target" name="target" required placeholder="PRB-2026-000001"/></div>
+                    <button type="submit" class="button">{t.links_submit}</button>
+                </ActionForm>
+                {error_notice(link.value())}
+            })}
+        </section>
+    })
+}
+
+#[component]
+fn Effort(detail: TicketDetail, effort: ServerAction<TicketEffort>) -> impl IntoView {
+    let t = t();
+    let per_pole = detail
+        .effort
+        .by_pole
+        .iter()
+        .map(|(pole, minutes)| format!("{} : {minutes} min", pole_label(*pole)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let per_agent = detail
+        .effort
+        .by_agent
+        .iter()
+        .map(|(agent, minutes)| format!("{agent} : {minutes} min"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <section class="panel" aria-labelledby="temps">
+            <h2 id="temps">{t.effort_title}</h2>
+            <p data-field="effort-total">{format!("{} : {} min", t.effort_total, detail.effort.total_minutes)}</p>
+            {(!per_pole.is_empty()).then(|| view! { <p class="muted">{per_pole}</p><p class="muted">{per_agent}</p> })}
+            <ActionForm action=effort attr:class="form inline-form">
+                <input type="hidden" name="reference" value=detail.summary.reference.to_string()/>
+                <div class="field narrow-field"><label for="effort-minutes">{t.field_minutes}</label><input id="effort-minutes" name="minutes" type="number" min="1" max="1440" required inputmode="numeric"/></div>
+                <div class="field"><label for="effort-note">{t.effort_note}</label><input id="effort-note" name="note"/></div>
+                <button type="submit" class="button">{t.effort_submit}</button>
+            </ActionForm>
+            {error_notice(effort.value())}
+        </section>
+    }
+}
