@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod jobs;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
@@ -30,6 +31,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::map_response(routes::server_fn_status::with_error_status))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

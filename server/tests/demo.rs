@@ -9,7 +9,10 @@ use server::demo::{ACCOUNTS, DEMO_PASSWORD, DemoOutcome, load_if_empty};
 async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in() {
     let db = TestDatabase::migrated().await;
     let mut conn = db.conn().await;
-    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::Loaded { sites: 15, accounts: ACCOUNTS.len() });
+    assert_eq!(
+        load_if_empty(&mut conn).await.unwrap(),
+        DemoOutcome::Loaded { sites: 15, accounts: ACCOUNTS.len(), tickets: 60 }
+    );
     assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
     drop(conn);
 

@@ -9,9 +9,17 @@ use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use leptos::server_fn::ServerFn;
 
-/// The decoded `AppError` code of a failed server function, or "ok".
+/// The decoded `AppError` code of a server function's answer, or "ok", checked against its HTTP status.
 fn outcome(status: u16, body: &serde_json::Value) -> String {
-    if status == 200 { "ok".to_owned() } else { body["code"].as_str().unwrap_or("?").to_owned() }
+    let code = if status == 200 { "ok" } else { body["code"].as_str().unwrap_or("?") };
+    let expected_status = match code {
+        "ok" => 200,
+        "unauthenticated" => 401,
+        "forbidden" => 403,
+        other => panic!("unexpected outcome {other} ({status})"),
+    };
+    assert_eq!(status, expected_status, "{code}");
+    code.to_owned()
 }
 
 #[tokio::test]
@@ -109,7 +117,7 @@ async fn administrators_cannot_disable_themselves_and_others_cannot_disable_anyo
         .await
         .server_fn(SetAccountActive::PATH, &[("user_id", &admin.0.to_string()), ("active", "false")])
         .await;
-    assert_eq!((status, body["code"].as_str()), (500, Some("conflict")), "{body}");
+    assert_eq!((status, body["code"].as_str()), (409, Some("conflict")), "{body}");
     assert_eq!(body["message"], "Vous ne pouvez pas désactiver votre propre compte.");
 
     let (_, body) = app
@@ -119,6 +127,13 @@ async fn administrators_cannot_disable_themselves_and_others_cannot_disable_anyo
         .await;
     assert_eq!(body["code"], "forbidden");
     assert_eq!(app.client().sign_in("employe@t.fr", PASSWORD).await.status(), 200, "the account is still active");
+
+    let (status, body) = app
+        .signed_in("admin@t.fr")
+        .await
+        .server_fn(SetAccountActive::PATH, &[("user_id", "987654"), ("active", "false")])
+        .await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("not_found")), "{body}");
 }
 
 #[tokio::test]

@@ -27,9 +27,27 @@ async fn the_navigation_follows_the_role() {
     app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await;
     app.user("admin@t.fr", &[Role::Admin], None).await;
     let cases: &[(&str, &[&str], &[&str])] = &[
-        ("employe@t.fr", &[r#"href="/""#], &[r#"href="/equipes""#, r#"href="/administration""#]),
-        ("agent@t.fr", &[r#"href="/""#, r#"href="/equipes""#], &[r#"href="/administration""#]),
-        ("admin@t.fr", &[r#"href="/""#, r#"href="/equipes""#, r#"href="/administration""#], &[]),
+        (
+            "employe@t.fr",
+            &[r#"href="/""#, r#"href="/mes-demandes""#],
+            &[r#"href="/tickets""#, r#"href="/equipes""#, r#"href="/administration""#],
+        ),
+        (
+            "agent@t.fr",
+            &[r#"href="/""#, r#"href="/mes-demandes""#, r#"href="/tickets""#, r#"href="/equipes""#],
+            &[r#"href="/administration""#],
+        ),
+        (
+            "admin@t.fr",
+            &[
+                r#"href="/""#,
+                r#"href="/mes-demandes""#,
+                r#"href="/tickets""#,
+                r#"href="/equipes""#,
+                r#"href="/administration""#,
+            ],
+            &[],
+        ),
     ];
     for (login, present, absent) in cases {
         let html = app.signed_in(login).await.page("/").await.text().await.unwrap();

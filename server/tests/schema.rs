@@ -27,6 +27,14 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("user_roles", user_roles::table.select(user_roles::all_columns).limit(0), 2),
         probe("sessions", sessions::table.select(sessions::all_columns).limit(0), 6),
         probe("audit_log", audit_log::table.select(audit_log::all_columns).limit(0), 7),
+        probe("ticket_counters", ticket_counters::table.select(ticket_counters::all_columns).limit(0), 3),
+        probe("tickets", tickets::table.select(tickets::all_columns).limit(0), 28),
+        probe("ticket_history", ticket_history::table.select(ticket_history::all_columns).limit(0), 8),
+        probe("ticket_comments", ticket_comments::table.select(ticket_comments::all_columns).limit(0), 7),
+        probe("ticket_effort", ticket_effort::table.select(ticket_effort::all_columns).limit(0), 8),
+        probe("ticket_links", ticket_links::table.select(ticket_links::all_columns).limit(0), 6),
+        probe("notifications", notifications::table.select(notifications::all_columns).limit(0), 6),
+        probe("workflow_settings", workflow_settings::table.select(workflow_settings::all_columns).limit(0), 4),
     ];
     #[derive(QueryableByName)]
     struct Count {

@@ -5,8 +5,11 @@ use app::auth::service::hash_password;
 use app::directory::db::{NewSite, NewUser, count_users};
 use app::domain::people::{Pole, Role, SiteKind, Typology};
 use app::error::AppError;
+use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
+
+mod activities;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
 pub const DEMO_PASSWORD: &str = "demo";
@@ -137,6 +140,124 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         pole: None,
         roles: &[Role::CabMember],
     },
+    // Employees of the sites, who raised the sample activities.
+    DemoAccount {
+        login: "sophie.delmas@immo9.fr",
+        display_name: "Sophie Delmas",
+        phone: Some("05 56 00 10 01"),
+        site_code: "SIEGE-BDX",
+        typology: Typology::Direction,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "julie.perrin@immo9.fr",
+        display_name: "Julie Perrin",
+        phone: Some("05 56 00 12 34"),
+        site_code: "SIEGE-BDX",
+        typology: Typology::HeadOffice,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "lucas.bernard@immo9.fr",
+        display_name: "Lucas Bernard",
+        phone: Some("05 57 52 10 10"),
+        site_code: "AG-ARCACHON",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "emma.petit@immo9.fr",
+        display_name: "Emma Petit",
+        phone: Some("05 56 34 10 10"),
+        site_code: "AG-MERIGNAC",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "hugo.robert@immo9.fr",
+        display_name: "Hugo Robert",
+        phone: Some("05 56 45 10 10"),
+        site_code: "AG-PESSAC",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "lea.richard@immo9.fr",
+        display_name: "Léa Richard",
+        phone: Some("05 56 63 10 10"),
+        site_code: "AG-LANGON",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "louis.durand@immo9.fr",
+        display_name: "Louis Durand",
+        phone: Some("05 57 42 10 10"),
+        site_code: "AG-BLAYE",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "chloe.moreau@immo9.fr",
+        display_name: "Chloé Moreau",
+        phone: Some("05 56 80 10 10"),
+        site_code: "AG-TALENCE",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "nathan.simon@immo9.fr",
+        display_name: "Nathan Simon",
+        phone: Some("05 56 86 10 10"),
+        site_code: "AG-CENON",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "manon.laurent@immo9.fr",
+        display_name: "Manon Laurent",
+        phone: Some("05 56 06 10 10"),
+        site_code: "AG-LORMONT",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "theo.michel@immo9.fr",
+        display_name: "Théo Michel",
+        phone: Some("05 56 05 10 10"),
+        site_code: "AG-SAINT-MEDARD",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "karim.haddad@immo9.fr",
+        display_name: "Karim Haddad",
+        phone: Some("06 12 34 56 78"),
+        site_code: "CH-TERRASSES-LAC",
+        typology: Typology::ConstructionSite,
+        pole: None,
+        roles: &[],
+    },
+    DemoAccount {
+        login: "pierre.fontaine@immo9.fr",
+        display_name: "Pierre Fontaine",
+        phone: Some("06 23 45 67 89"),
+        site_code: "CH-RESIDENCE-GARONNE",
+        typology: Typology::ConstructionSite,
+        pole: None,
+        roles: &[],
+    },
     DemoAccount {
         login: "admin@immo9.fr",
         display_name: "Marc Lambert",
@@ -151,12 +272,17 @@ pub const ACCOUNTS: &[DemoAccount] = &[
 /// What [`load_if_empty`] did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum DemoOutcome {
-    Loaded { sites: usize, accounts: usize },
+    Loaded { sites: usize, accounts: usize, tickets: usize },
     SkippedDatabaseNotEmpty,
 }
 
 /// Loads the demo data unless the database already has accounts. All or nothing.
 pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, AppError> {
+    load_if_empty_at(conn, Utc::now()).await
+}
+
+/// [`load_if_empty`] as if it were `now`: the sample week is moved to end just before it.
+pub async fn load_if_empty_at(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<DemoOutcome, AppError> {
     // Hash outside the transaction: Argon2 is deliberately slow and would hold the lock.
     let hashes: Vec<String> =
         tokio::task::spawn_blocking(|| ACCOUNTS.iter().map(|_| hash_password(DEMO_PASSWORD)).collect())
@@ -187,7 +313,8 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
             .create(conn)
             .await?;
         }
-        Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len() })
+        let tickets = activities::load(conn, now).await?;
+        Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })
     })
     .await
 }

@@ -17,6 +17,8 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/session", post(open_session).get(show_session).delete(close_session))
+        .route("/openapi.json", axum::routing::get(|| async { Json(super::openapi::document()) }))
+        .merge(super::tickets::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 
@@ -49,7 +51,7 @@ impl FromRequestParts<AppState> for ApiUser {
 }
 
 /// A JSON body that could not be read is the caller's mistake: 422 with the reason, as JSON.
-fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+pub fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     payload.map(|Json(value)| value).map_err(|rejection| {
         ApiError(AppError::validation("body", format!("Corps de requête JSON invalide : {}", rejection.body_text())))
     })

@@ -2,3 +2,6 @@
 
 pub mod api;
 pub mod health;
+pub mod openapi;
+pub mod server_fn_status;
+pub mod tickets;

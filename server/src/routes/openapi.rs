@@ -1,0 +1,168 @@
+//! `GET /api/v1/openapi.json`: the JSON API described for its clients (OpenAPI 3.1). An integration test
+//! calls every path it lists, so the document cannot drift from the routes.
+
+use serde_json::{Value, json};
+
+fn error_responses() -> Value {
+    json!({
+        "401": { "$ref": "#/components/responses/Error" },
+        "403": { "$ref": "#/components/responses/Error" },
+        "404": { "$ref": "#/components/responses/Error" },
+        "409": { "$ref": "#/components/responses/Error" },
+        "422": { "$ref": "#/components/responses/Error" }
+    })
+}
+
+fn reference_parameter() -> Value {
+    json!({
+        "name": "reference", "in": "path", "required": true,
+        "description": "Référence lisible du ticket, par exemple INC-2026-000123",
+        "schema": { "type": "string", "pattern": "^(EVT|INC|PRB|DEM|CHG)-[0-9]{4}-[0-9]{6}$" }
+    })
+}
+
+fn with_errors(ok: Value) -> Value {
+    let mut responses = error_responses();
+    if let (Some(map), Some(ok)) = (responses.as_object_mut(), ok.as_object()) {
+        map.extend(ok.clone());
+    }
+    responses
+}
+
+pub fn document() -> Value {
+    let ticket = json!({ "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } });
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Immo9 Service Desk API",
+            "version": "1",
+            "description": "Enregistrement et traitement des activités (événements, incidents, problèmes, demandes, changements). \
+                Authentification : POST /api/v1/session pose le cookie de session. Les erreurs ont la forme \
+                {\"error\": {\"code\", \"message\", \"field\"?}}."
+        },
+        "paths": {
+            "/api/v1/session": {
+                "post": {
+                    "summary": "Se connecter (pose le cookie immo9_session)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["login", "password"],
+                        "properties": { "login": { "type": "string" }, "password": { "type": "string" } }
+                    } } } },
+                    "responses": with_errors(json!({ "200": { "description": "Connecté" } }))
+                },
+                "get": { "summary": "La personne connectée", "responses": with_errors(json!({ "200": { "description": "Connecté" } })) },
+                "delete": { "summary": "Se déconnecter", "responses": { "204": { "description": "Déconnecté" } } }
+            },
+            "/api/v1/tickets": {
+                "post": {
+                    "summary": "Enregistrer une activité",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewTicket" } } } },
+                    "responses": with_errors(json!({ "201": ticket.clone() }))
+                },
+                "get": {
+                    "summary": "Lister les tickets visibles",
+                    "parameters": [
+                        { "name": "type", "in": "query", "schema": { "$ref": "#/components/schemas/Kind" } },
+                        { "name": "status_group", "in": "query", "schema": { "enum": ["new", "active", "waiting", "resolved", "closed"] } },
+                        { "name": "pole", "in": "query", "schema": { "$ref": "#/components/schemas/Pole" } },
+                        { "name": "assignee", "in": "query", "schema": { "type": "integer" } },
+                        { "name": "requester", "in": "query", "schema": { "type": "integer" } },
+                        { "name": "site", "in": "query", "schema": { "type": "integer" } },
+                        { "name": "priority", "in": "query", "schema": { "enum": ["P1", "P2", "P3", "P4"] } },
+                        { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
+                        { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200 } }
+                    ],
+                    "responses": with_errors(json!({ "200": { "description": "Une page de tickets" } }))
+                }
+            },
+            "/api/v1/tickets/{reference}": {
+                "get": { "summary": "Un ticket", "parameters": [reference_parameter()], "responses": with_errors(json!({ "200": ticket.clone() })) }
+            },
+            "/api/v1/tickets/{reference}/transitions": {
+                "post": {
+                    "summary": "Appliquer une action du cycle de vie",
+                    "parameters": [reference_parameter()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Transition" } } } },
+                    "responses": with_errors(json!({ "200": ticket.clone() }))
+                }
+            },
+            "/api/v1/tickets/{reference}/comments": {
+                "post": {
+                    "summary": "Commenter (ou note interne)",
+                    "parameters": [reference_parameter()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["body"],
+                        "properties": { "body": { "type": "string" }, "internal": { "type": "boolean" } }
+                    } } } },
+                    "responses": with_errors(json!({ "201": ticket.clone() }))
+                }
+            },
+            "/api/v1/tickets/{reference}/effort": {
+                "post": {
+                    "summary": "Déclarer du temps passé",
+                    "parameters": [reference_parameter()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["minutes"],
+                        "properties": { "minutes": { "type": "integer", "minimum": 1, "maximum": 1440 }, "note": { "type": "string" } }
+                    } } } },
+                    "responses": with_errors(json!({ "201": ticket.clone() }))
+                }
+            },
+            "/api/v1/tickets/{reference}/links": {
+                "post": {
+                    "summary": "Lier à un autre ticket",
+                    "parameters": [reference_parameter()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["kind", "target"],
+                        "properties": { "kind": { "enum": ["CAUSE", "CORRECTIF", "ALERTE", "DOUBLON", "ENFANT"] }, "target": { "type": "string" } }
+                    } } } },
+                    "responses": with_errors(json!({ "201": ticket }))
+                }
+            },
+            "/api/v1/tickets/{reference}/history": {
+                "get": { "summary": "Historique (ajout seul)", "parameters": [reference_parameter()], "responses": with_errors(json!({ "200": { "description": "Les entrées, de la plus ancienne à la plus récente" } })) }
+            }
+        },
+        "components": {
+            "responses": {
+                "Error": { "description": "Erreur", "content": { "application/json": { "schema": {
+                    "type": "object",
+                    "properties": { "error": { "type": "object", "required": ["code", "message"], "properties": {
+                        "code": { "type": "string" }, "message": { "type": "string" }, "field": { "type": "string" }
+                    } } }
+                } } } }
+            },
+            "schemas": {
+                "Kind": { "enum": ["EVENEMENT", "INCIDENT", "PROBLEME", "DEMANDE", "CHANGEMENT"] },
+                "Pole": { "enum": ["FRONT", "BACK", "EXPERT", "ATELIER"] },
+                "NewTicket": {
+                    "type": "object", "required": ["type", "title", "description"],
+                    "properties": {
+                        "type": { "$ref": "#/components/schemas/Kind" },
+                        "title": { "type": "string", "maxLength": 200 },
+                        "description": { "type": "string", "maxLength": 20000 },
+                        "channel": { "enum": ["TELEPHONE", "MAIL", "PORTAIL", "SUPERVISION", "GUICHET"] },
+                        "priority": { "enum": ["P1", "P2", "P3", "P4"] },
+                        "domain": { "enum": ["POSTE", "IMPRESSION", "LOGICIEL", "COMPTE", "MESSAGERIE", "TELEPHONIE", "RESEAU", "METIER", "INFRA", "SECURITE"] },
+                        "requester": { "type": "string", "description": "Adresse e-mail du demandeur (enregistrement pour le compte d'autrui)" },
+                        "pole": { "$ref": "#/components/schemas/Pole" },
+                        "solved_now": { "type": "string", "description": "Solution apportée pendant l'appel" },
+                        "source_ref": { "type": "string", "description": "Identifiant d'origine ; un second enregistrement est refusé (409)" }
+                    }
+                },
+                "Transition": {
+                    "type": "object", "required": ["action", "version"],
+                    "properties": {
+                        "action": { "enum": ["PRENDRE", "LIBERER", "ASSIGNER", "ESCALADER", "ESCALADE_HIERARCHIQUE", "QUESTIONNER", "REPONDRE", "RESOUDRE", "CONFIRMER", "REJETER", "CLORE", "ANNULER", "ACQUITTER", "RATTACHER", "PROMOUVOIR", "ERREUR_CONNUE", "SOUMETTRE", "APPROUVER", "REFUSER", "DEMARRER"] },
+                        "version": { "type": "integer", "description": "La version lue ; une version périmée est refusée (409)" },
+                        "reason": { "type": "string" }, "solution": { "type": "string" }, "question": { "type": "string" },
+                        "answer": { "type": "string" }, "assignee": { "type": "integer" }, "pole": { "$ref": "#/components/schemas/Pole" },
+                        "incident": { "type": "string" }, "workaround": { "type": "string" },
+                        "minutes": { "type": "integer", "minimum": 1, "maximum": 1440 }
+                    }
+                },
+                "Ticket": { "type": "object", "description": "Le ticket tel que l'appelant peut le voir (voir TicketDetail dans app/src/tickets/mod.rs)" }
+            }
+        }
+    })
+}

@@ -1,0 +1,616 @@
+//! The lifecycle through the JSON API: each kind's main path, refusals, escalation, the ask-the-requester
+//! loop with its reminders, links, visibility, and concurrency (no duplicate reference, no lost update).
+
+mod common;
+
+use app::domain::people::{Pole, Role};
+use chrono::{TimeDelta, Utc};
+use common::{Client, TestApp, error_code};
+use serde_json::{Value, json};
+
+async fn post(client: &Client, path: &str, body: Value) -> (u16, Value) {
+    let response = client.http.post(format!("{}{path}", client.base_url)).json(&body).send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn get(client: &Client, path: &str) -> (u16, Value) {
+    let response = client.get(path).await;
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// Registers a ticket and returns its reference.
+async fn create(client: &Client, body: Value) -> String {
+    let (status, ticket) = post(client, "/api/v1/tickets", body.clone()).await;
+    assert_eq!(status, 201, "{body} → {ticket}");
+    ticket["summary"]["reference"].as_str().unwrap().to_owned()
+}
+
+/// Applies an action with the ticket's current version; returns the status and the ticket or error.
+async fn act(client: &Client, reference: &str, action: &str, extra: Value) -> (u16, Value) {
+    let (_, ticket) = get(client, &format!("/api/v1/tickets/{reference}")).await;
+    let version = ticket["summary"]["version"].as_i64().unwrap_or(0);
+    let mut body = json!({ "action": action, "version": version });
+    body.as_object_mut().unwrap().extend(extra.as_object().cloned().unwrap_or_default());
+    post(client, &format!("/api/v1/tickets/{reference}/transitions"), body).await
+}
+
+fn status_of(ticket: &Value) -> &str {
+    ticket["summary"]["status"].as_str().unwrap_or_default()
+}
+
+async fn history_actions(client: &Client, reference: &str) -> Vec<String> {
+    let (status, history) = get(client, &format!("/api/v1/tickets/{reference}/history")).await;
+    assert_eq!(status, 200);
+    history.as_array().unwrap().iter().map(|entry| entry["action"].as_str().unwrap().to_owned()).collect()
+}
+
+struct Desk {
+    app: TestApp,
+    employee: Client,
+    n1: Client,
+    n2: Client,
+    expert: Client,
+    cab: Client,
+    supervisor: Client,
+}
+
+async fn desk() -> Desk {
+    let app = TestApp::spawn().await;
+    app.user("camille@t.fr", &[], None).await;
+    app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    app.user("n2@t.fr", &[Role::Agent], Some(Pole::Back)).await;
+    app.user("expert@t.fr", &[Role::Agent], Some(Pole::Expert)).await;
+    app.user("cab@t.fr", &[Role::CabMember], None).await;
+    app.user("chef@t.fr", &[Role::Agent, Role::Supervisor], Some(Pole::Front)).await;
+    Desk {
+        employee: app.signed_in("camille@t.fr").await,
+        n1: app.signed_in("n1@t.fr").await,
+        n2: app.signed_in("n2@t.fr").await,
+        expert: app.signed_in("expert@t.fr").await,
+        cab: app.signed_in("cab@t.fr").await,
+        supervisor: app.signed_in("chef@t.fr").await,
+        app,
+    }
+}
+
+#[tokio::test]
+async fn an_incident_goes_from_the_portal_to_the_requesters_confirmation() {
+    let d = desk().await;
+    let reference = create(
+        &d.employee,
+        json!({ "type": "INCIDENT", "title": "Imprimante HS", "description": "Bourrage permanent." }),
+    )
+    .await;
+    assert!(reference.starts_with(&format!("INC-{}-", chrono::Utc::now().format("%Y"))), "{reference}");
+    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(
+        (status_of(&ticket), ticket["summary"]["channel"].as_str(), ticket["summary"]["pole"].as_str()),
+        ("NOUVEAU", Some("PORTAIL"), Some("FRONT"))
+    );
+    assert_eq!(
+        ticket["actions"],
+        json!(["ESCALADE_HIERARCHIQUE", "ANNULER"]),
+        "the requester may only cancel or alert"
+    );
+
+    let (status, ticket) = act(&d.n1, &reference, "PRENDRE", json!({ "minutes": 5 })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    let (status, ticket) = act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel étage ?" })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "ATTENTE_DEMANDEUR"));
+    assert!(ticket["waiting_since"].is_string(), "the pause is recorded");
+    let (status, ticket) = act(&d.employee, &reference, "REPONDRE", json!({ "answer": "Premier étage." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    assert!(ticket["waiting_since"].is_null());
+    let (status, ticket) =
+        act(&d.n1, &reference, "RESOUDRE", json!({ "solution": "Capteur nettoyé.", "minutes": 15 })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "RESOLU"));
+    assert_eq!(ticket["effort"]["total_minutes"], 20);
+    let (status, ticket) = act(&d.employee, &reference, "CONFIRMER", json!({})).await;
+    assert_eq!((status, status_of(&ticket)), (200, "CLOS"));
+    assert!(ticket["closed_at"].is_string());
+    assert_eq!(ticket["summary"]["version"], 6);
+    assert_eq!(
+        history_actions(&d.n1, &reference).await,
+        ["ENREGISTRER", "PRENDRE", "QUESTIONNER", "REPONDRE", "RESOUDRE", "CONFIRMER"]
+    );
+}
+
+#[tokio::test]
+async fn a_rejected_resolution_reopens_and_counts() {
+    let d = desk().await;
+    let reference =
+        create(&d.employee, json!({ "type": "DEMANDE", "title": "Second écran", "description": "Pour l'accueil." }))
+            .await;
+    act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    act(&d.n1, &reference, "RESOUDRE", json!({ "solution": "Livré." })).await;
+    let (status, body) = act(&d.employee, &reference, "REJETER", json!({})).await;
+    assert_eq!((status, error_code(&body), body["error"]["field"].as_str()), (422, "validation", Some("reason")));
+    let (status, ticket) = act(&d.employee, &reference, "REJETER", json!({ "reason": "Toujours pas reçu." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    assert_eq!(ticket["reopen_count"], 1);
+}
+
+#[tokio::test]
+async fn the_front_office_registers_a_call_for_someone_and_solves_it_at_once() {
+    let d = desk().await;
+    let (status, ticket) = post(&d.n1, "/api/v1/tickets", json!({
+        "type": "DEMANDE", "title": "Mot de passe oublié", "description": "Réinitialisation demandée par téléphone.",
+        "channel": "TELEPHONE", "requester": "Camille@T.fr", "solved_now": "Mot de passe réinitialisé avec l'utilisateur."
+    }))
+    .await;
+    assert_eq!(status, 201, "{ticket}");
+    assert_eq!(status_of(&ticket), "RESOLU");
+    assert_eq!(ticket["first_contact"], true);
+    assert_eq!(ticket["registered_by_name"], "Personne n1@t.fr");
+    assert_eq!(ticket["summary"]["requester_name"], "Personne camille@t.fr");
+    let reference = ticket["summary"]["reference"].as_str().unwrap();
+    let (status, mine) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status, 200, "the requester follows it");
+    assert_eq!(mine["actions"], json!(["CONFIRMER", "REJETER"]));
+
+    // An employee cannot register for someone else, nor register a change.
+    let (status, body) = post(
+        &d.employee,
+        "/api/v1/tickets",
+        json!({ "type": "DEMANDE", "title": "x", "description": "y", "requester": "n1@t.fr" }),
+    )
+    .await;
+    assert_eq!((status, error_code(&body)), (403, "forbidden"));
+    let (status, _) =
+        post(&d.employee, "/api/v1/tickets", json!({ "type": "CHANGEMENT", "title": "x", "description": "y" })).await;
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn escalation_moves_the_ticket_to_the_next_pole_with_its_reason() {
+    let d = desk().await;
+    let reference = create(
+        &d.employee,
+        json!({ "type": "INCIDENT", "title": "Libourne sans Internet", "description": "Toute l'agence." }),
+    )
+    .await;
+    act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    let (status, body) = act(&d.n1, &reference, "ESCALADER", json!({ "pole": "BACK" })).await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("reason")));
+    let (status, body) = act(&d.n1, &reference, "ESCALADER", json!({ "pole": "FRONT", "reason": "x" })).await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("pole")));
+    let (status, ticket) =
+        act(&d.n1, &reference, "ESCALADER", json!({ "pole": "BACK", "reason": "Lien opérateur à diagnostiquer." }))
+            .await;
+    assert_eq!(status, 200, "{ticket}");
+    assert_eq!((status_of(&ticket), ticket["summary"]["pole"].as_str()), ("NOUVEAU", Some("BACK")));
+    assert!(ticket["summary"]["assignee_name"].is_null());
+    assert_eq!(ticket["escalation_count"], 1);
+
+    let (status, body) = act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    assert_eq!((status, error_code(&body)), (403, "forbidden"), "the Front Office no longer holds it");
+    let (status, ticket) = act(&d.n2, &reference, "PRENDRE", json!({})).await;
+    assert_eq!((status, ticket["summary"]["assignee_name"].as_str()), (200, Some("Personne n2@t.fr")));
+
+    // The requester sees that it moved, not the desk's internal reasons.
+    let (_, seen) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let text = seen["timeline"].to_string();
+    assert!(!text.contains("Lien opérateur"), "{text}");
+    let (_, desk_view) = get(&d.n2, &format!("/api/v1/tickets/{reference}")).await;
+    assert!(desk_view["timeline"].to_string().contains("Lien opérateur"));
+
+    // Hierarchical escalation notifies the supervisors.
+    let (status, ticket) =
+        act(&d.employee, &reference, "ESCALADE_HIERARCHIQUE", json!({ "reason": "Signature chez le notaire demain." }))
+            .await;
+    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    assert!(ticket["supervisor_alerted_at"].is_string());
+    use diesel_async::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    let notified = diesel::sql_query(
+        "SELECT count(*) AS count FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.login = 'chef@t.fr'",
+    )
+    .get_result::<Count>(&mut d.app.db.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(notified.count, 1);
+    let _ = &d.supervisor;
+}
+
+#[tokio::test]
+async fn a_problem_and_its_change_follow_their_own_lifecycles_and_links() {
+    let d = desk().await;
+    let incident =
+        create(&d.employee, json!({ "type": "INCIDENT", "title": "Synchro des lots", "description": "Encore." })).await;
+    let problem = create(
+        &d.n2,
+        json!({ "type": "PROBLEME", "title": "Synchronisation lots/CRM", "description": "Cause inconnue." }),
+    )
+    .await;
+    assert!(problem.starts_with("PRB-"));
+    let (status, _) =
+        post(&d.n2, &format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem })).await;
+    assert_eq!(status, 201);
+    let (status, body) =
+        post(&d.n2, &format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem })).await;
+    assert_eq!((status, error_code(&body)), (409, "conflict"), "an incident has one problem");
+    let (status, body) =
+        post(&d.n2, &format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CAUSE", "target": incident })).await;
+    assert_eq!((status, error_code(&body)), (422, "validation"), "a problem is not caused by an incident");
+
+    act(&d.n2, &problem, "PRENDRE", json!({})).await;
+    let (status, ticket) =
+        act(&d.n2, &problem, "ERREUR_CONNUE", json!({ "workaround": "Relancer la synchro à la main." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, "ERREUR_CONNUE"));
+
+    let change = create(
+        &d.expert,
+        json!({ "type": "CHANGEMENT", "title": "Correctif synchro v8.2.1", "description": "Patch éditeur." }),
+    )
+    .await;
+    assert!(change.starts_with("CHG-"));
+    let (status, _) =
+        post(&d.n2, &format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CORRECTIF", "target": change }))
+            .await;
+    assert_eq!(status, 201);
+    // Implemented only after approval.
+    let (status, body) = act(&d.expert, &change, "DEMARRER", json!({})).await;
+    assert_eq!((status, error_code(&body)), (409, "conflict"), "{body}");
+    assert_eq!(act(&d.expert, &change, "SOUMETTRE", json!({})).await.0, 200);
+    let (status, _) = act(&d.expert, &change, "APPROUVER", json!({})).await;
+    assert_eq!(status, 403, "only the CAB approves");
+    assert_eq!(status_of(&act(&d.cab, &change, "APPROUVER", json!({})).await.1), "APPROUVE");
+    assert_eq!(status_of(&act(&d.expert, &change, "DEMARRER", json!({})).await.1), "EN_COURS");
+    assert_eq!(
+        status_of(&act(&d.expert, &change, "RESOUDRE", json!({ "solution": "Déployé samedi." })).await.1),
+        "RESOLU"
+    );
+    assert_eq!(status_of(&act(&d.expert, &change, "CLORE", json!({})).await.1), "CLOS");
+    assert_eq!(
+        status_of(&act(&d.n2, &problem, "RESOUDRE", json!({ "solution": "Corrigé par le changement." })).await.1),
+        "RESOLU"
+    );
+    assert_eq!(status_of(&act(&d.n2, &problem, "CLORE", json!({})).await.1), "CLOS");
+
+    let (_, problem_view) = get(&d.n2, &format!("/api/v1/tickets/{problem}")).await;
+    let links: Vec<(String, bool)> = problem_view["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["kind"].as_str().unwrap().to_owned(), l["outgoing"].as_bool().unwrap()))
+        .collect();
+    assert!(links.contains(&("CORRECTIF".into(), true)) && links.contains(&("CAUSE".into(), false)), "{links:?}");
+}
+
+#[tokio::test]
+async fn events_are_acknowledged_promoted_or_attached() {
+    let d = desk().await;
+    let first = create(&d.n2, json!({ "type": "EVENEMENT", "title": "Disque D: à 92 %", "description": "SRV-FIC01", "channel": "SUPERVISION" })).await;
+    assert!(first.starts_with("EVT-"));
+    assert_eq!(status_of(&act(&d.n2, &first, "ACQUITTER", json!({})).await.1), "ACQUITTE");
+    let (status, event) = act(&d.n2, &first, "PROMOUVOIR", json!({})).await;
+    assert_eq!((status, status_of(&event)), (200, "CLOS"));
+    let incident = event["links"][0]["other"].as_str().unwrap().to_owned();
+    assert!(incident.starts_with("INC-"), "{event}");
+    let (_, incident_view) = get(&d.n2, &format!("/api/v1/tickets/{incident}")).await;
+    assert_eq!(
+        (incident_view["summary"]["title"].as_str(), incident_view["summary"]["channel"].as_str()),
+        (Some("Disque D: à 92 %"), Some("SUPERVISION"))
+    );
+
+    let second = create(&d.n2, json!({ "type": "EVENEMENT", "title": "Disque D: à 95 %", "description": "SRV-FIC01", "channel": "SUPERVISION" })).await;
+    let (status, body) = act(&d.n2, &second, "RATTACHER", json!({ "incident": first })).await;
+    assert_eq!((status, error_code(&body)), (422, "validation"), "an event attaches to an incident, not to an event");
+    let (status, event) = act(&d.n2, &second, "RATTACHER", json!({ "incident": incident })).await;
+    assert_eq!((status, status_of(&event)), (200, "CLOS"));
+    let (status, body) = act(&d.n2, &second, "ACQUITTER", json!({})).await;
+    assert_eq!((status, error_code(&body)), (409, "conflict"));
+    assert!(body["error"]["message"].as_str().unwrap().contains("Clos"), "{body}");
+}
+
+#[tokio::test]
+async fn refusals_have_the_right_status_and_a_french_message() {
+    let d = desk().await;
+    let reference =
+        create(&d.employee, json!({ "type": "INCIDENT", "title": "Teams se ferme", "description": "En réunion." }))
+            .await;
+    let cases = [
+        (&d.employee, "PRENDRE", json!({}), 403, "forbidden"),
+        (&d.n1, "APPROUVER", json!({}), 409, "conflict"),
+        (&d.n1, "CONFIRMER", json!({}), 409, "conflict"),
+        (&d.n1, "RESOUDRE", json!({}), 422, "validation"),
+        (&d.n1, "ASSIGNER", json!({ "assignee": 999_999 }), 422, "validation"),
+    ];
+    for (client, action, extra, status, code) in cases {
+        let (got, body) = act(client, &reference, action, extra).await;
+        assert_eq!((got, error_code(&body)), (status, code), "{action}: {body}");
+        assert!(!body["error"]["message"].as_str().unwrap().is_empty());
+    }
+    // A stale version is refused and nothing changes.
+    let (status, body) =
+        post(&d.n1, &format!("/api/v1/tickets/{reference}/transitions"), json!({ "action": "PRENDRE", "version": 7 }))
+            .await;
+    assert_eq!((status, error_code(&body)), (409, "conflict"));
+    assert!(body["error"]["message"].as_str().unwrap().contains("rechargez"));
+    let (_, ticket) = get(&d.n1, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!((status_of(&ticket), ticket["summary"]["version"].as_i64()), ("NOUVEAU", Some(1)));
+
+    let (status, body) =
+        post(&d.n1, "/api/v1/tickets", json!({ "type": "PANNE", "title": "x", "description": "y" })).await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("type")));
+    let (status, body) = post(
+        &d.n1,
+        "/api/v1/tickets",
+        json!({ "type": "INCIDENT", "title": " ", "description": "y", "requester": "camille@t.fr" }),
+    )
+    .await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("title")));
+    let (status, _) = get(&d.n1, "/api/v1/tickets/INC-2026-999999").await;
+    assert_eq!(status, 404);
+    let (status, _) = get(&d.n1, "/api/v1/tickets/n-importe-quoi").await;
+    assert_eq!(status, 404);
+    let (status, body) = get(&d.n1, "/api/v1/tickets?status_group=ouvert").await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("status_group")));
+    let (status, _) = get(&d.app.client(), &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn employees_see_only_their_tickets_and_never_internal_notes() {
+    let d = desk().await;
+    d.app.user("autre@t.fr", &[], None).await;
+    let other = d.app.signed_in("autre@t.fr").await;
+    let reference =
+        create(&d.employee, json!({ "type": "INCIDENT", "title": "Poste lent", "description": "Très lent." })).await;
+    let (status, _) = post(
+        &d.n1,
+        &format!("/api/v1/tickets/{reference}/comments"),
+        json!({ "body": "Client pénible.", "internal": true }),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (status, _) =
+        post(&d.n1, &format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "Nous regardons." })).await;
+    assert_eq!(status, 201);
+    let (status, body) =
+        post(&d.employee, &format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "x", "internal": true }))
+            .await;
+    assert_eq!((status, error_code(&body)), (403, "forbidden"));
+    let (status, body) =
+        post(&d.employee, &format!("/api/v1/tickets/{reference}/effort"), json!({ "minutes": 5 })).await;
+    assert_eq!((status, error_code(&body)), (403, "forbidden"));
+
+    let (_, mine) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let text = mine["timeline"].to_string();
+    assert!(text.contains("Nous regardons.") && !text.contains("Client pénible."), "{text}");
+    assert_eq!(mine["effort"]["total_minutes"], 0);
+    let (status, _) = get(&other, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status, 404, "another employee does not learn it exists");
+    let (status, body) = act(&other, &reference, "ANNULER", json!({ "reason": "x" })).await;
+    assert_eq!((status, error_code(&body)), (404, "not_found"));
+
+    let (_, list) = get(&other, "/api/v1/tickets").await;
+    assert_eq!(list["total"], 0);
+    let (_, list) = get(&d.employee, "/api/v1/tickets?requester=1").await;
+    assert_eq!(list["total"], 1, "the requester filter cannot widen an employee's view");
+    let (_, list) = get(&d.n1, "/api/v1/tickets?pole=FRONT&status_group=new&per_page=10").await;
+    assert_eq!((list["total"].as_i64(), list["per_page"].as_i64()), (Some(1), Some(10)));
+}
+
+#[tokio::test]
+async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_once() {
+    let d = desk().await;
+    let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "VPN", "description": "Coupe." })).await;
+    act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
+    let asked = Utc::now();
+    let run = |hours: i64| {
+        let pool = d.app.pool.clone();
+        async move {
+            let mut conn = pool.get().await.unwrap();
+            app::tickets::service::run_lifecycle_jobs(&mut conn, asked + TimeDelta::hours(hours)).await.unwrap()
+        }
+    };
+    use app::tickets::service::JobReport;
+    let report = |reminders, auto_resolved, auto_closed| JobReport { reminders, auto_resolved, auto_closed };
+    // Settings: a reminder every 48 h, two reminders, then resolution; closure 120 h after resolution.
+    assert_eq!(run(47).await, report(0, 0, 0));
+    assert_eq!(run(49).await, report(1, 0, 0));
+    assert_eq!(run(49).await, report(0, 0, 0), "a second run at the same time sends nothing");
+    // Two instances at once: one reminder between them.
+    let (a, b) = tokio::join!(run(97), run(97));
+    assert_eq!(a.reminders + b.reminders, 1);
+    // The server was down for days: the overdue step happens once, late.
+    let (a, b) = tokio::join!(run(300), run(300));
+    assert_eq!(a.auto_resolved + b.auto_resolved, 1);
+    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), "RESOLU");
+    assert!(ticket["solution"].as_str().unwrap().starts_with("Résolu automatiquement"));
+    let reminders =
+        ticket["timeline"].as_array().unwrap().iter().filter(|e| e["Comment"]["purpose"] == "RAPPEL").count();
+    assert_eq!(reminders, 2);
+    assert_eq!(
+        history_actions(&d.n1, &reference).await,
+        ["ENREGISTRER", "PRENDRE", "QUESTIONNER", "RAPPELER", "RAPPELER", "RESOUDRE"]
+    );
+    // Resolved "now" (by the job's clock), so closure is due 120 h after that run's time.
+    let resolved_at =
+        chrono::DateTime::parse_from_rfc3339(ticket["resolved_at"].as_str().unwrap()).unwrap().with_timezone(&Utc);
+    let hours_after = (resolved_at - asked).num_hours();
+    assert_eq!(run(hours_after + 119).await, report(0, 0, 0));
+    let (a, b) = tokio::join!(run(hours_after + 121), run(hours_after + 121));
+    assert_eq!(a.auto_closed + b.auto_closed, 1);
+    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), "CLOS");
+
+    use diesel_async::RunQueryDsl;
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    let notices = diesel::sql_query(
+        "SELECT count(*) AS count FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.login = 'camille@t.fr'",
+    )
+    .get_result::<Count>(&mut d.app.db.conn().await)
+    .await
+    .unwrap();
+    assert_eq!(notices.count, 4, "the question, two reminders and the resolution");
+}
+
+#[tokio::test]
+async fn concurrent_registrations_never_share_a_reference() {
+    let d = desk().await;
+    let clients: Vec<Client> = vec![
+        d.app.signed_in("n1@t.fr").await,
+        d.app.signed_in("n2@t.fr").await,
+        d.app.signed_in("expert@t.fr").await,
+        d.app.signed_in("chef@t.fr").await,
+    ];
+    let mut tasks = Vec::new();
+    for (index, client) in clients.into_iter().enumerate() {
+        tasks.push(tokio::spawn(async move {
+            let mut references = Vec::new();
+            for n in 0..15 {
+                let body = json!({ "type": "INCIDENT", "title": format!("Appel {index}-{n}"), "description": "x", "requester": "camille@t.fr" });
+                references.push(create(&client, body).await);
+            }
+            references
+        }));
+    }
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await.unwrap());
+    }
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 60, "no duplicate among {all:?}");
+    let sequences: Vec<u32> = unique.iter().map(|r| r.rsplit('-').next().unwrap().parse().unwrap()).collect();
+    assert_eq!(sequences, (1..=60).collect::<Vec<_>>(), "one sequence per kind and year, without gaps");
+}
+
+#[tokio::test]
+async fn concurrent_writes_on_one_ticket_lose_nothing() {
+    let d = desk().await;
+    let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "Course", "description": "x" })).await;
+    // Ten agents click "take" on the same version at once: exactly one wins, the others get 409.
+    let mut takes = Vec::new();
+    for _ in 0..10 {
+        let client = d.app.signed_in("n1@t.fr").await;
+        let reference = reference.clone();
+        takes.push(tokio::spawn(async move {
+            post(
+                &client,
+                &format!("/api/v1/tickets/{reference}/transitions"),
+                json!({ "action": "PRENDRE", "version": 1 }),
+            )
+            .await
+            .0
+        }));
+    }
+    let mut statuses = Vec::new();
+    for take in takes {
+        statuses.push(take.await.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(statuses, [200, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+
+    // Agents alternately reassign it, each retrying on conflict: every success is a version and a history
+    // line, and comments written meanwhile all survive.
+    let mut workers = Vec::new();
+    for worker in 0..6 {
+        let client = d.app.signed_in(if worker % 2 == 0 { "n1@t.fr" } else { "chef@t.fr" }).await;
+        let reference = reference.clone();
+        workers.push(tokio::spawn(async move {
+            let mut successes = 0;
+            for round in 0..5 {
+                post(
+                    &client,
+                    &format!("/api/v1/tickets/{reference}/comments"),
+                    json!({ "body": format!("note {worker}-{round}"), "internal": true }),
+                )
+                .await;
+                loop {
+                    let (status, _) = act(
+                        &client,
+                        &reference,
+                        "ESCALADE_HIERARCHIQUE",
+                        json!({ "reason": format!("relance {worker}-{round}") }),
+                    )
+                    .await;
+                    if status == 200 {
+                        successes += 1;
+                        break;
+                    }
+                    assert_eq!(status, 409, "only conflicts are retried");
+                }
+            }
+            successes
+        }));
+    }
+    let mut successes = 0;
+    for worker in workers {
+        successes += worker.await.unwrap();
+    }
+    assert_eq!(successes, 30);
+    let (_, ticket) = get(&d.n1, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(ticket["summary"]["version"], 2 + 30);
+    let history = history_actions(&d.n1, &reference).await;
+    assert_eq!(history.iter().filter(|a| *a == "ESCALADE_HIERARCHIQUE").count(), 30);
+    let text = ticket["timeline"].to_string();
+    for worker in 0..6 {
+        for round in 0..5 {
+            assert!(text.contains(&format!("note {worker}-{round}")), "note {worker}-{round} lost");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_ticket_history_cannot_be_rewritten() {
+    let d = desk().await;
+    create(&d.employee, json!({ "type": "INCIDENT", "title": "x", "description": "y" })).await;
+    use diesel_async::RunQueryDsl;
+    let mut conn = d.app.db.conn().await;
+    for sql in
+        ["UPDATE ticket_history SET action = 'X'", "DELETE FROM ticket_history", "TRUNCATE ticket_history CASCADE"]
+    {
+        let error = diesel::sql_query(sql).execute(&mut conn).await.expect_err(sql);
+        assert!(error.to_string().contains("ajout seul"), "{sql}: {error}");
+    }
+}
+
+#[tokio::test]
+async fn the_same_source_is_registered_once() {
+    let d = desk().await;
+    let body = json!({ "type": "EVENEMENT", "title": "Sauvegarde échouée", "description": "code 23", "channel": "SUPERVISION", "source_ref": "zabbix:4242" });
+    create(&d.n2, body.clone()).await;
+    let (status, error) = post(&d.n2, "/api/v1/tickets", body).await;
+    assert_eq!((status, error_code(&error)), (409, "conflict"));
+    let (_, list) = get(&d.n2, "/api/v1/tickets?type=EVENEMENT").await;
+    assert_eq!(list["total"], 1);
+}
+
+#[tokio::test]
+async fn every_path_of_the_openapi_document_is_served() {
+    let d = desk().await;
+    let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "x", "description": "y" })).await;
+    let (status, document) = get(&d.n1, "/api/v1/openapi.json").await;
+    assert_eq!(status, 200);
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        let url = path.replace("{reference}", &reference);
+        for method in operations.as_object().unwrap().keys() {
+            let request = match method.as_str() {
+                "get" => d.n1.http.get(format!("{}{url}", d.app.base_url)),
+                "post" => d.n1.http.post(format!("{}{url}", d.app.base_url)).json(&json!({})),
+                "delete" => continue, // signing out would end the session the loop uses
+                other => panic!("unexpected method {other}"),
+            };
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let body: Value = response.json().await.unwrap_or(Value::Null);
+            assert!(status != 404 && status != 405, "{method} {path}: {status} {body}");
+        }
+    }
+}
