@@ -108,6 +108,7 @@ pub struct Texts {
     pub link_to_itself: &'static str,
     pub comment_missing: &'static str,
     pub effort_out_of_range: &'static str,
+    pub effort_period_invalid: &'static str,
     pub children_parent_not_resolved: &'static str,
     pub children_resolved_with: &'static str,
 
@@ -290,6 +291,7 @@ pub static FR: Texts = Texts {
     link_to_itself: "Un ticket ne peut pas être lié à lui-même.",
     comment_missing: "Écrivez un commentaire.",
     effort_out_of_range: "Indiquez un temps passé entre 1 et 1440 minutes.",
+    effort_period_invalid: "La fin de la période doit suivre son début.",
     children_parent_not_resolved: "Résolvez d'abord l'incident majeur.",
     children_resolved_with: "Résolu avec l'incident majeur",
 

@@ -3,6 +3,10 @@
 //! Areas live in their own modules (`auth`, `directory`, …), each with its server functions (`api.rs`), its
 //! server-only queries (`db.rs`, feature `ssr`) and its pages. The pure rules are in [`domain`].
 
+// Release builds keep every view's full type (debug builds erase them with `--cfg erase_components`); the
+// queue page's nesting goes past the default depth of 128.
+#![recursion_limit = "256"]
+
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod context;

@@ -614,3 +614,86 @@ async fn every_path_of_the_openapi_document_is_served() {
         }
     }
 }
+
+#[tokio::test]
+async fn resolving_a_major_incident_resolves_its_open_children_on_request() {
+    let d = desk().await;
+    let parent = create(&d.n1, json!({ "type": "INCIDENT", "title": "Messagerie coupée au siège", "description": "Incident majeur.", "requester": "camille@t.fr" })).await;
+    let mut children = Vec::new();
+    for n in 0..3 {
+        let child = create(
+            &d.employee,
+            json!({ "type": "INCIDENT", "title": format!("Pas de mails {n}"), "description": "x" }),
+        )
+        .await;
+        let (status, _) =
+            post(&d.n1, &format!("/api/v1/tickets/{child}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
+        assert_eq!(status, 201);
+        children.push(child);
+    }
+    // One child was already resolved separately: it is left as it is.
+    act(&d.n1, &children[2], "RESOUDRE", json!({ "solution": "Résolu à part." })).await;
+
+    let resolve_children = |client: &Client| {
+        let url =
+            format!("{}{}", client.base_url, <app::tickets::api::ResolveChildren as leptos::server_fn::ServerFn>::PATH);
+        client.http.post(url).header("Accept", "application/json").form(&[("reference", parent.as_str())]).send()
+    };
+    let refused = resolve_children(&d.n1).await.unwrap();
+    assert_eq!(refused.status(), 409, "the parent must be resolved first");
+
+    act(&d.n1, &parent, "RESOUDRE", json!({ "solution": "Serveur Exchange redémarré." })).await;
+    let response = resolve_children(&d.n1).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let resolved: Vec<String> = response.json().await.unwrap();
+    assert_eq!(resolved, children[..2].to_vec());
+    for child in &children[..2] {
+        let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{child}")).await;
+        assert_eq!(status_of(&ticket), "RESOLU");
+        assert!(ticket["solution"].as_str().unwrap().contains("Serveur Exchange redémarré."), "{ticket}");
+    }
+    let (_, untouched) = get(&d.employee, &format!("/api/v1/tickets/{}", children[2])).await;
+    assert_eq!(untouched["solution"], "Résolu à part.");
+    let (status, _) = {
+        let response = resolve_children(&d.employee).await.unwrap();
+        (response.status().as_u16(), ())
+    };
+    assert_eq!(status, 403, "employees cannot resolve other people's tickets in bulk");
+}
+
+#[tokio::test]
+async fn effort_is_totalled_per_ticket_pole_and_agent() {
+    let d = desk().await;
+    d.app.user("qualite@t.fr", &[Role::Quality], Some(Pole::Quality)).await;
+    let quality = d.app.signed_in("qualite@t.fr").await;
+    let first = create(&d.employee, json!({ "type": "INCIDENT", "title": "a", "description": "x" })).await;
+    let second = create(&d.employee, json!({ "type": "DEMANDE", "title": "b", "description": "y" })).await;
+    act(&d.n1, &first, "PRENDRE", json!({ "minutes": 10 })).await;
+    post(&d.n1, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 20, "note": "diagnostic" })).await;
+    post(&d.n1, &format!("/api/v1/tickets/{second}/effort"), json!({ "minutes": 5 })).await;
+    act(&d.n1, &first, "ESCALADER", json!({ "pole": "BACK", "reason": "réseau" })).await;
+    post(&d.n2, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 45 })).await;
+    let (status, body) = post(&d.n2, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 0 })).await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("minutes")));
+
+    let (_, ticket) = get(&d.n2, &format!("/api/v1/tickets/{first}")).await;
+    assert_eq!(ticket["effort"]["total_minutes"], 75);
+    assert_eq!(ticket["effort"]["by_pole"], json!([["FRONT", 30], ["BACK", 45]]));
+
+    let today = Utc::now().date_naive();
+    let (status, body) = get(&d.n1, &format!("/api/v1/effort?from={today}&to={today}")).await;
+    assert_eq!((status, error_code(&body)), (403, "forbidden"), "agents do not see their colleagues' figures");
+    let (status, report) = get(&quality, &format!("/api/v1/effort?from={today}&to={today}")).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(report["total_minutes"], 80);
+    assert_eq!(report["by_pole"], json!([["FRONT", 35], ["BACK", 45]]));
+    assert_eq!(
+        report["by_agent"],
+        json!([
+            { "agent": "Personne n1@t.fr", "pole": "FRONT", "minutes": 35, "tickets": 2 },
+            { "agent": "Personne n2@t.fr", "pole": "BACK", "minutes": 45, "tickets": 1 }
+        ])
+    );
+    let (status, body) = get(&quality, "/api/v1/effort?from=2026-13-01&to=2026-12-01").await;
+    assert_eq!((status, body["error"]["field"].as_str()), (422, Some("query")));
+}

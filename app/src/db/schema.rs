@@ -204,3 +204,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     workflow_settings,
 );
+
+// Effort reports group by the agent's name and the pole the minutes were logged for.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(users::display_name, ticket_effort::pole);

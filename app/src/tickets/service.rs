@@ -787,6 +787,63 @@ async fn log_effort_in(
     Ok(())
 }
 
+/// Minutes logged over a period, per pole and per agent.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EffortReport {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub total_minutes: i64,
+    pub by_pole: Vec<(Pole, i64)>,
+    pub by_agent: Vec<AgentEffort>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AgentEffort {
+    pub agent: String,
+    pub pole: Pole,
+    pub minutes: i64,
+    pub tickets: i64,
+}
+
+/// The desk's effort between `from` (included) and `to` (excluded), for supervisors, Qualité and admins.
+pub async fn effort_report(
+    conn: &mut AsyncPgConnection,
+    viewer: &CurrentUser,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> AppResult<EffortReport> {
+    if !viewer.roles.has_any(&[Role::Supervisor, Role::Quality, Role::Admin]) {
+        return Err(AppError::Forbidden);
+    }
+    if to <= from {
+        return Err(AppError::validation("to", t().effort_period_invalid));
+    }
+    let rows: Vec<(String, Pole, i64, i64)> = ticket_effort::table
+        .inner_join(users::table.on(users::id.eq(ticket_effort::agent_id)))
+        .filter(ticket_effort::at.ge(from).and(ticket_effort::at.lt(to)))
+        .group_by((users::display_name, ticket_effort::pole))
+        .select((
+            users::display_name,
+            ticket_effort::pole,
+            diesel::dsl::sum(ticket_effort::minutes).assume_not_null(),
+            diesel::dsl::count(ticket_effort::ticket_id).aggregate_distinct(),
+        ))
+        .order(users::display_name)
+        .load(conn)
+        .await?;
+    let mut by_pole: HashMap<Pole, i64> = HashMap::new();
+    let by_agent: Vec<AgentEffort> = rows
+        .into_iter()
+        .map(|(agent, pole, minutes, tickets)| {
+            *by_pole.entry(pole).or_default() += minutes;
+            AgentEffort { agent, pole, minutes, tickets }
+        })
+        .collect();
+    let mut by_pole: Vec<(Pole, i64)> = by_pole.into_iter().collect();
+    by_pole.sort();
+    Ok(EffortReport { from, to, total_minutes: by_pole.iter().map(|(_, m)| m).sum(), by_pole, by_agent })
+}
+
 /// Resolves every open child of a resolved major incident with the parent's solution.
 pub async fn resolve_children(
     conn: &mut AsyncPgConnection,

@@ -119,6 +119,16 @@ pub fn document() -> Value {
                     "responses": with_errors(json!({ "201": ticket }))
                 }
             },
+            "/api/v1/effort": {
+                "get": {
+                    "summary": "Temps passé par pôle et par agent sur une période (superviseurs, Qualité, administrateurs)",
+                    "parameters": [
+                        { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
+                        { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } }
+                    ],
+                    "responses": with_errors(json!({ "200": { "description": "Les totaux" } }))
+                }
+            },
             "/api/v1/tickets/{reference}/history": {
                 "get": { "summary": "Historique (ajout seul)", "parameters": [reference_parameter()], "responses": with_errors(json!({ "200": { "description": "Les entrées, de la plus ancienne à la plus récente" } })) }
             }

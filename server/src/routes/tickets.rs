@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{reference}/effort", post(effort))
         .route("/tickets/{reference}/links", post(link))
         .route("/tickets/{reference}/history", get(history))
+        .route("/effort", get(effort_report))
 }
 
 async fn connection(state: &AppState) -> Result<app::db::DbConn, ApiError> {
@@ -253,4 +254,30 @@ async fn history(
     let reference = parse_reference(&reference)?;
     let mut conn = connection(&state).await?;
     Ok(Json(service::history(&mut conn, &user, &reference).await?).into_response())
+}
+
+#[derive(Deserialize)]
+struct PeriodQuery {
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+}
+
+/// `GET /api/v1/effort?from=YYYY-MM-DD&to=YYYY-MM-DD`: minutes per pole and per agent, `to` included.
+async fn effort_report(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    query: Result<Query<PeriodQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(period) = query.map_err(|rejection| {
+        ApiError(AppError::validation(
+            "query",
+            format!("Période invalide (from et to au format AAAA-MM-JJ) : {}", rejection.body_text()),
+        ))
+    })?;
+    let start = |date: chrono::NaiveDate| date.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
+    let (Some(from), Some(to)) = (start(period.from), period.to.succ_opt().and_then(start)) else {
+        return Err(ApiError(AppError::validation("to", "Date hors limites.")));
+    };
+    let mut conn = connection(&state).await?;
+    Ok(Json(service::effort_report(&mut conn, &user, from, to).await?).into_response())
 }
