@@ -178,28 +178,24 @@ pub async fn register(
     let source_ref = clean(input.source_ref.as_deref());
 
     conn.transaction(async |conn| {
-        let site = match (input.site, requester) {
-            (Some(site), _) => site,
-            (None, Some(requester)) => users::table
-                .filter(users::id.eq(requester))
-                .filter(users::active.eq(true))
-                .select(users::site_id)
-                .first(conn)
-                .await
-                .optional()?
-                .ok_or_else(|| AppError::validation("requester", t.ticket_requester_unknown))?,
-            (None, None) => match actor {
-                Actor::Person(user) => user.site.id,
-                Actor::System => return Err(AppError::validation("site", t.ticket_site_missing)),
-            },
+        let requester_site = match requester {
+            None => None,
+            Some(requester) => Some(
+                users::table
+                    .filter(users::id.eq(requester))
+                    .filter(users::active.eq(true))
+                    .select(users::site_id)
+                    .first::<SiteId>(conn)
+                    .await
+                    .optional()?
+                    .ok_or_else(|| AppError::validation("requester", t.ticket_requester_unknown))?,
+            ),
         };
-        if let Some(requester) = requester {
-            let active: Option<bool> =
-                users::table.filter(users::id.eq(requester)).select(users::active).first(conn).await.optional()?;
-            if active != Some(true) {
-                return Err(AppError::validation("requester", t.ticket_requester_unknown));
-            }
-        }
+        let site = match (input.site.or(requester_site), actor) {
+            (Some(site), _) => site,
+            (None, Actor::Person(user)) => user.site.id,
+            (None, Actor::System) => return Err(AppError::validation("site", t.ticket_site_missing)),
+        };
         let reference = allocate_reference(conn, kind, registration_year(now)).await?;
         let id: i64 = diesel::insert_into(tickets::table)
             .values((
@@ -250,7 +246,8 @@ pub async fn register(
         if let Some(solution) = input.solved_now.as_deref() {
             let mut request = TransitionRequest::new(Action::Resolve, 1);
             request.solution = Some(solution.to_owned());
-            apply_transition(conn, actor, id, request, now).await?;
+            let row = lock_by_id(conn, id).await?;
+            apply_transition(conn, actor, row, request, now).await?;
             diesel::update(tickets::table.find(id)).set(tickets::first_contact.eq(true)).execute(conn).await?;
         }
         Ok(reference)
@@ -397,21 +394,25 @@ pub async fn transition(
         {
             return Err(AppError::not_found(reference.to_string()));
         }
-        apply_transition(conn, actor, row.id, request, now).await
+        apply_transition(conn, actor, row, request, now).await
     })
     .await
 }
 
-/// The body of a transition, inside the caller's transaction.
+async fn lock_by_id(conn: &mut AsyncPgConnection, id: i64) -> AppResult<TicketRow> {
+    Ok(tickets::table.find(id).select(TicketRow::as_select()).for_update().first(conn).await?)
+}
+
+/// The body of a transition, inside the caller's transaction, on a row the caller has locked.
 async fn apply_transition(
     conn: &mut AsyncPgConnection,
     actor: Actor<'_>,
-    id: i64,
+    row: TicketRow,
     request: TransitionRequest,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     let t = t();
-    let row: TicketRow = tickets::table.find(id).select(TicketRow::as_select()).for_update().first(conn).await?;
+    let id = row.id;
     if request.version != row.version {
         return Err(AppError::conflict(format!("{} (version {} ≠ {})", t.stale_version, request.version, row.version)));
     }
@@ -420,7 +421,11 @@ async fn apply_transition(
     let question = clean(request.question.as_deref());
     let answer = clean(request.answer.as_deref());
     let workaround = clean(request.workaround.as_deref());
-    let settings = settings(conn).await?;
+    // Only the automatic closure depends on the delays; other transitions do not read them.
+    let confirmation_delay_elapsed = match (request.action, row.resolved_at) {
+        (Action::Close, Some(resolved_at)) => resolved_at + settings(conn).await?.confirmation_delay <= now,
+        _ => false,
+    };
     let provided = Provided {
         reason: reason.is_some(),
         solution: solution.is_some(),
@@ -430,7 +435,7 @@ async fn apply_transition(
         target_pole: request.pole,
         linked_incident: request.incident.is_some(),
         workaround: workaround.is_some(),
-        confirmation_delay_elapsed: row.resolved_at.is_some_and(|at| at + settings.confirmation_delay <= now),
+        confirmation_delay_elapsed,
     };
     let plan = workflow::plan(row.kind, row.status, row.pole, request.action, &performers(actor, &row), &provided)
         .map_err(|refusal| refusal_error(refusal, row.kind, request.action))?;
@@ -870,7 +875,8 @@ pub async fn resolve_children(
         for (id, reference, version) in children {
             let mut request = TransitionRequest::new(Action::Resolve, version);
             request.solution = Some(format!("{} {} : {solution}", t().children_resolved_with, row.reference));
-            apply_transition(conn, Actor::Person(user), id, request, now).await?;
+            let child = lock_by_id(conn, id).await?;
+            apply_transition(conn, Actor::Person(user), child, request, now).await?;
             resolved.push(reference.parse().map_err(|_| AppError::Internal)?);
         }
         Ok(resolved)
@@ -1334,7 +1340,13 @@ async fn resolve_quietly(
     request: TransitionRequest,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    match conn.transaction(async |conn| apply_transition(conn, Actor::System, id, request, now).await).await {
+    let outcome = conn
+        .transaction(async |conn| {
+            let row = lock_by_id(conn, id).await?;
+            apply_transition(conn, Actor::System, row, request, now).await
+        })
+        .await;
+    match outcome {
         Ok(()) => Ok(true),
         Err(AppError::Conflict { .. }) => Ok(false),
         Err(error) => Err(error),
