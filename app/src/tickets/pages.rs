@@ -186,7 +186,7 @@ fn Queue(default_pole: Option<Pole>) -> impl IntoView {
     view! {
         <Title text=area_label(Area::Queues)/>
         <h1>{area_label(Area::Queues)}</h1>
-        <div class="grid two">
+        <div class="grid queue">
             <section class="panel" aria-labelledby="file">
                 <h2 id="file">{t.queue_title}</h2>
                 <form method="get" action="/tickets" class="filters">
@@ -501,7 +501,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         TimelineEntry::Change { at, actor, action, from, to, .. } => view! {
             <li class="timeline-change">
                 <time>{local(at)}</time>" — "<strong>{history_label(&action)}</strong>
-                {actor.map(|name| format!(" {} {name}", t.by))}
+                {actor.map_or_else(|| format!(" {}", t.by_system), |name| format!(" {} {name}", t.by))}
                 {(from != Some(to)).then(|| format!(" : {} → {}", from.map(status_label).unwrap_or(t.none), status_label(to)))}
             </li>
         }
