@@ -4,7 +4,7 @@ use super::api::{SetAccountActive, list_accounts, list_sites, list_teams};
 use super::{AccountRow, PoleTeam, SiteRow};
 use crate::domain::access::Area;
 use crate::i18n::{area_label, pole_label, role_label, site_kind_label, t};
-use crate::shell::{ErrorPanel, Guarded};
+use crate::shell::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -58,18 +58,11 @@ fn TeamCard(team: PoleTeam) -> impl IntoView {
                 }
             })
             .collect_view();
+        let caption = format!("{} — {}", t.teams_members, pole_label(team.pole));
         view! {
-            <div class="table-scroll">
-                <table>
-                    <caption class="visually-hidden">{t.teams_members}" — "{pole_label(team.pole)}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.col_name}</th><th scope="col">{t.col_login}</th>
-                        <th scope="col">{t.col_phone}</th><th scope="col">{t.col_site}</th>
-                        <th scope="col">{t.col_roles}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable headers=vec![t.col_name, t.col_login, t.col_phone, t.col_site, t.col_roles] caption>
+                {rows}
+            </DataTable>
         }
         .into_any()
     };
@@ -157,17 +150,9 @@ fn AccountsTable(rows: Vec<AccountRow>, toggle: ServerAction<SetAccountActive>) 
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table>
-                <thead><tr>
-                    <th scope="col">{t.col_name}</th><th scope="col">{t.col_login}</th>
-                    <th scope="col">{t.col_site}</th><th scope="col">{t.col_roles}</th>
-                    <th scope="col">{t.col_pole}</th><th scope="col">{t.col_status}</th>
-                    <th scope="col">{t.col_actions}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable headers=vec![t.col_name, t.col_login, t.col_site, t.col_roles, t.col_pole, t.col_status, t.col_actions]>
+            {rows}
+        </DataTable>
     }
 }
 
@@ -187,15 +172,5 @@ fn SitesTable(rows: Vec<SiteRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <thead><tr>
-                    <th scope="col">{t.col_code}</th><th scope="col">{t.col_name}</th>
-                    <th scope="col">{t.col_kind}</th><th scope="col">{t.col_city}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    view! { <DataTable headers=vec![t.col_code, t.col_name, t.col_kind, t.col_city]>{rows}</DataTable> }
 }

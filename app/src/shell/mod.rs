@@ -74,6 +74,24 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
     }
 }
 
+/// A table that scrolls sideways on small screens, with its column headers.
+#[component]
+pub fn DataTable(
+    headers: Vec<&'static str>,
+    children: Children,
+    #[prop(optional)] caption: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table>
+                {caption.map(|caption| view! { <caption class="visually-hidden">{caption}</caption> })}
+                <thead><tr>{headers.into_iter().map(|header| view! { <th scope="col">{header}</th> }).collect_view()}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

@@ -17,7 +17,7 @@ use crate::i18n::{
     action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
     link_label, pole_label, priority_label, status_group_label, status_label, t,
 };
-use crate::shell::{ErrorPanel, Guarded};
+use crate::shell::{DataTable, ErrorPanel, Guarded};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -77,22 +77,12 @@ fn TicketTable(rows: Vec<TicketSummary>, show_requester: bool) -> impl IntoView 
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table>
-                <thead><tr>
-                    <th scope="col">{t.col_reference}</th><th scope="col">{t.col_title}</th>
-                    <th scope="col">{t.col_kind}</th><th scope="col">{t.col_status}</th>
-                    <th scope="col">{t.col_priority}</th>
-                    {show_requester.then(|| view! { <th scope="col">{t.col_requester}</th> })}
-                    <th scope="col">{t.col_pole}</th><th scope="col">{t.col_assignee}</th>
-                    <th scope="col">{t.col_updated}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+    let mut headers = vec![t.col_reference, t.col_title, t.col_kind, t.col_status, t.col_priority];
+    if show_requester {
+        headers.push(t.col_requester);
     }
-    .into_any()
+    headers.extend([t.col_pole, t.col_assignee, t.col_updated]);
+    view! { <DataTable headers>{rows}</DataTable> }.into_any()
 }
 
 #[component]
