@@ -209,9 +209,9 @@ fn test(root: &Path, args: &[String]) -> Result {
         result
     });
 
-    if let Some(cluster) = cluster.filter(|cluster| cluster.started_here) {
+    // Leave a cluster that was already running (by `run`) as it was.
+    if cluster.is_some_and(|cluster| cluster.started_here) {
         let _ = Cluster::stop(root);
-        drop(cluster);
     }
     eprintln!("\nétapes :");
     for (step, elapsed) in &timings {

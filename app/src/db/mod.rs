@@ -37,6 +37,11 @@ pub enum StartupError {
     Pool(String),
 }
 
+/// A unique constraint refused the write: the caller says which duplicate it was, in words.
+pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
+    matches!(error, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
+}
+
 /// Hides the password of a connection URL so it can be logged.
 pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

@@ -55,11 +55,12 @@ impl NewUser<'_> {
                 .returning(users::id)
                 .get_result(conn)
                 .await
-                .map_err(|error| match error {
-                    diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                .map_err(|error| {
+                    if crate::db::is_unique_violation(&error) {
                         AppError::conflict(format!("Un compte existe déjà pour « {} ».", self.login))
+                    } else {
+                        error.into()
                     }
-                    other => other.into(),
                 })?;
             let roles = Roles::new(self.roles.iter().copied());
             let rows: Vec<_> =

@@ -24,19 +24,21 @@ code_enum! {
     }
 }
 
-/// What a state means for the people waiting and for the SLA clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum StatusGroup {
-    /// Registered, nobody owns it yet: the time-to-own clock runs.
-    New,
-    /// Someone works on it: the resolution clock runs.
-    Active,
-    /// Waiting for someone outside the desk (the requester, an approver): the clock pauses.
-    Waiting,
-    /// A solution was given; waiting for confirmation: the clock stops.
-    Resolved,
-    /// Finished, one way or another.
-    Closed,
+code_enum! {
+    /// What a state means for the people waiting and for the SLA clock. The codes are the API's and the
+    /// queue page's filter values.
+    pub enum StatusGroup {
+        /// Registered, nobody owns it yet: the time-to-own clock runs.
+        New = "new",
+        /// Someone works on it: the resolution clock runs.
+        Active = "active",
+        /// Waiting for someone outside the desk (the requester, an approver): the clock pauses.
+        Waiting = "waiting",
+        /// A solution was given; waiting for confirmation: the clock stops.
+        Resolved = "resolved",
+        /// Finished, one way or another.
+        Closed = "closed",
+    }
 }
 
 /// Whether the SLA clock counts time in a state.

@@ -5,7 +5,7 @@ use app::auth::service::hash_password;
 use app::directory::db::{NewSite, NewUser, count_users};
 use app::domain::people::{Pole, Role, SiteKind, Typology};
 use app::error::AppError;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
 
@@ -277,17 +277,14 @@ pub enum DemoOutcome {
 }
 
 /// Loads the demo data unless the database already has accounts. All or nothing.
+/// The sample week of tickets is moved to end just before now.
 pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, AppError> {
-    load_if_empty_at(conn, Utc::now()).await
-}
-
-/// [`load_if_empty`] as if it were `now`: the sample week is moved to end just before it.
-pub async fn load_if_empty_at(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<DemoOutcome, AppError> {
+    let now = Utc::now();
     // Hash outside the transaction: Argon2 is deliberately slow and would hold the lock.
     let hashes: Vec<String> =
         tokio::task::spawn_blocking(|| ACCOUNTS.iter().map(|_| hash_password(DEMO_PASSWORD)).collect())
             .await
-            .map_err(|_| AppError::Internal)?;
+            .map_err(|_| AppError::internal("password hashing task failed"))?;
     conn.transaction(async |conn| {
         diesel::sql_query(format!("SELECT pg_advisory_xact_lock({DEMO_LOCK_KEY})")).execute(conn).await?;
         if count_users(conn).await? > 0 {

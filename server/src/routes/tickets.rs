@@ -123,23 +123,6 @@ struct ListQuery {
     per_page: Option<i64>,
 }
 
-fn status_group(value: Option<&str>) -> Result<Option<StatusGroup>, ApiError> {
-    Ok(match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => None,
-        Some("new") => Some(StatusGroup::New),
-        Some("active") => Some(StatusGroup::Active),
-        Some("waiting") => Some(StatusGroup::Waiting),
-        Some("resolved") => Some(StatusGroup::Resolved),
-        Some("closed") => Some(StatusGroup::Closed),
-        Some(other) => {
-            return Err(ApiError(AppError::validation(
-                "status_group",
-                format!("Valeur invalide : « {other} » (new, active, waiting, resolved, closed)"),
-            )));
-        }
-    })
-}
-
 /// `GET /api/v1/tickets`: the tickets the caller may see, filtered and paged.
 async fn list(
     State(state): State<AppState>,
@@ -151,7 +134,7 @@ async fn list(
     })?;
     let filter = TicketFilter {
         kind: code("type", query.kind.as_deref())?,
-        group: status_group(query.status_group.as_deref())?,
+        group: code::<StatusGroup>("status_group", query.status_group.as_deref())?,
         pole: code("pole", query.pole.as_deref())?,
         assignee: query.assignee.map(app::domain::ids::UserId),
         requester: query.requester.map(app::domain::ids::UserId),
