@@ -14,10 +14,8 @@ pub struct ServerContext {
 impl ServerContext {
     /// The context of the current request; its absence is a wiring bug, reported as an internal error.
     pub fn current() -> AppResult<Self> {
-        leptos::prelude::use_context::<Self>().ok_or_else(|| {
-            tracing::error!("ServerContext missing from the Leptos context");
-            AppError::Internal
-        })
+        leptos::prelude::use_context::<Self>()
+            .ok_or_else(|| AppError::internal("ServerContext missing from the Leptos context"))
     }
 
     pub async fn conn(&self) -> AppResult<DbConn> {

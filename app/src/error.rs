@@ -49,6 +49,15 @@ impl AppError {
         AppError::Validation { field: field.into(), message: message.into() }
     }
 
+    /// An unexpected failure: logged on the server with `what` happened, answered without details.
+    pub fn internal(what: &str) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::error!(what, "internal error");
+        #[cfg(not(feature = "ssr"))]
+        let _ = what;
+        AppError::Internal
+    }
+
     pub fn not_found(what: impl Into<String>) -> Self {
         AppError::NotFound { what: what.into() }
     }

@@ -64,9 +64,9 @@ pub fn App() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
     // Blocking: the server waits for it before sending the page, so an anonymous visit is redirected with a
-    // real HTTP redirect instead of a flash of the wrong page.
-    let user =
-        Resource::new_blocking(move || (login.version().get(), logout.version().get()), |_| fetch_current_user());
+    // real HTTP redirect instead of a flash of the wrong page. Loaded once per page: signing in or out
+    // reloads the whole page (the hook above), so refetching on those actions would only race the reload.
+    let user = Resource::new_blocking(|| (), |_| fetch_current_user());
     provide_context(Session { user, login, logout });
 
     // Browser tests wait for this mark before they click: it only appears once the WASM has hydrated.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn, waitForHydration } from "./helpers";
 
 test("an anonymous visitor is sent to the French sign-in page and comes back after signing in", async ({ page }) => {

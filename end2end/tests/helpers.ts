@@ -6,9 +6,6 @@ export const DEMO_PASSWORD = "demo";
 /** The body carries data-hydrated once the client has hydrated: only then do clicks run client code. */
 export async function waitForHydration(page: Page) {
   await expect(page.locator("body[data-hydrated=true]")).toHaveCount(1);
-  // Streamed resources finish settling after hydration; a client-side navigation clicked before that was
-  // once seen to stay pending (1 run in 4), so tests start from a settled page, as a reading person does.
-  await page.waitForLoadState("networkidle");
 }
 
 export async function signIn(page: Page, login: string, destination = "/") {

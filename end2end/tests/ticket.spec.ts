@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 async function signOut(page: Page) {
@@ -64,7 +65,7 @@ test("an employee declares an incident and follows it in Mes demandes", async ({
 });
 
 test("a refused action shows why and leaves the ticket as it was", async ({ page, browser }) => {
-  await signIn(page, "n1@immo9.fr", "/tickets?pole=FRONT&etat=NEW");
+  await signIn(page, "n1@immo9.fr", "/tickets?pole=FRONT&etat=new");
   const first = page.locator("tbody tr a").first();
   const reference = (await first.textContent())!;
   await first.click();

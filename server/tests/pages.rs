@@ -81,3 +81,27 @@ async fn an_unknown_address_gets_a_french_404() {
     assert_eq!(response.status(), 404);
     assert!(response.text().await.unwrap().contains("Page introuvable"));
 }
+
+/// With one database connection for twenty concurrent page loads, every page still renders for the
+/// signed-in person. (The browser tier's console watch is what catches a page that renders an internal
+/// error and then fails to hydrate; this test does not reproduce that failure by itself.)
+#[tokio::test]
+async fn pages_render_when_requests_wait_for_a_database_connection() {
+    let app = TestApp::spawn_with_pool(1).await;
+    app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    let client = std::sync::Arc::new(app.signed_in("agent@t.fr").await);
+    let mut loads = Vec::new();
+    for path in ["/", "/equipes", "/tickets", "/mes-demandes"].repeat(5) {
+        let client = client.clone();
+        loads.push(tokio::spawn(async move {
+            let response = client.page(path).await;
+            (path, response.status().as_u16(), response.text().await.unwrap())
+        }));
+    }
+    for load in loads {
+        let (path, status, html) = load.await.unwrap();
+        assert_eq!(status, 200, "{path}");
+        assert!(!html.contains("Une erreur inattendue"), "{path} rendered an internal error");
+        assert!(html.contains("Personne agent@t.fr"), "{path} lost the signed-in person");
+    }
+}

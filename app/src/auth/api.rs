@@ -12,9 +12,13 @@ mod ssr {
     pub use crate::error::AppError;
     pub use leptos::prelude::*;
 
-    pub fn set_cookie(value: String) -> Result<(), AppError> {
-        let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
-        let header = http::HeaderValue::from_str(&value).map_err(|_| AppError::Internal)?;
+    /// Read before the first `.await`, like every context value (see `service::request_headers`).
+    pub fn response_options() -> Result<leptos_axum::ResponseOptions, AppError> {
+        use_context::<leptos_axum::ResponseOptions>().ok_or_else(|| AppError::internal("no ResponseOptions in context"))
+    }
+
+    pub fn set_cookie(response: &leptos_axum::ResponseOptions, value: String) -> Result<(), AppError> {
+        let header = http::HeaderValue::from_str(&value).map_err(|_| AppError::internal("invalid Set-Cookie value"))?;
         response.append_header(http::header::SET_COOKIE, header);
         Ok(())
     }
@@ -31,12 +35,13 @@ mod ssr {
 pub async fn login(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use self::ssr::*;
     let ctx = ServerContext::current()?;
+    let headers = service::request_headers()?;
+    let response = response_options()?;
+    let user_agent = headers.get(http::header::USER_AGENT).and_then(|value| value.to_str().ok());
     let mut conn = ctx.conn().await?;
-    let user_agent = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.headers.get(http::header::USER_AGENT)?.to_str().ok().map(str::to_owned));
-    let (user, token) = service::sign_in(&mut conn, &login, &password, user_agent.as_deref()).await?;
+    let (user, token) = service::sign_in(&mut conn, &login, &password, user_agent).await?;
     tracing::info!(user = %user.id, "signed in");
-    set_cookie(session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), ctx.cookie_secure))?;
+    set_cookie(&response, session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), ctx.cookie_secure))?;
     leptos_axum::redirect(&local_path(next));
     Ok(())
 }
@@ -46,11 +51,12 @@ pub async fn login(login: String, password: String, next: Option<String>) -> Res
 pub async fn logout() -> Result<(), AppError> {
     use self::ssr::*;
     let ctx = ServerContext::current()?;
-    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    if let Some(token) = service::session_token(&parts.headers) {
+    let headers = service::request_headers()?;
+    let response = response_options()?;
+    if let Some(token) = service::session_token(&headers) {
         service::sign_out(&mut *ctx.conn().await?, token).await?;
     }
-    set_cookie(cleared_cookie(ctx.cookie_secure))?;
+    set_cookie(&response, cleared_cookie(ctx.cookie_secure))?;
     leptos_axum::redirect("/connexion");
     Ok(())
 }
@@ -60,8 +66,8 @@ pub async fn logout() -> Result<(), AppError> {
 pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
     use self::ssr::*;
     let ctx = ServerContext::current()?;
-    let parts = use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    service::user_from_headers(&mut *ctx.conn().await?, &parts.headers).await
+    let headers = service::request_headers()?;
+    service::user_from_headers(&mut *ctx.conn().await?, &headers).await
 }
 
 #[cfg(all(test, feature = "ssr"))]

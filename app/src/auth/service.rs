@@ -94,7 +94,7 @@ pub async fn sign_in(
     let password = password.to_owned();
     let password_matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
         .await
-        .map_err(|_| AppError::Internal)?;
+        .map_err(|_| AppError::internal("password verification task failed"))?;
     let (id, _, active) = match account {
         Some(account) if password_matches => account,
         _ => return Err(AppError::InvalidCredentials),
@@ -172,18 +172,31 @@ pub fn check_area(user: &CurrentUser, area: Area) -> AppResult<()> {
     if user.can_open(area) { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
-/// For server functions: the signed-in person of the current request, or 401.
-pub async fn require_user(conn: &mut AsyncPgConnection) -> AppResult<CurrentUser> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or(AppError::Internal)?;
-    user_from_headers(conn, &parts.headers).await?.ok_or(AppError::Unauthenticated)
+/// The headers of the current request, from the Leptos context.
+///
+/// Read it, like every context value, before a server function's first `.await`: while the server renders
+/// a page, a resource's fetcher resumed after waiting (for a pooled connection, say) can run outside the
+/// reactive owner, where context is unreachable. Reading it late made pages fail now and then with an
+/// internal error, which the browser then failed to hydrate.
+pub fn request_headers() -> AppResult<http::HeaderMap> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .ok_or_else(|| AppError::internal("no request Parts in context"))
+}
+
+/// For server functions: the signed-in person of the current request (or 401) and a connection.
+pub async fn signed_in() -> AppResult<(CurrentUser, crate::db::DbConn)> {
+    let ctx = crate::context::ServerContext::current()?;
+    let headers = request_headers()?;
+    let mut conn = ctx.conn().await?;
+    let user = user_from_headers(&mut conn, &headers).await?.ok_or(AppError::Unauthenticated)?;
+    Ok((user, conn))
 }
 
 /// For server functions of an area: the signed-in person, checked against the area, and a connection.
 /// 401 without a session, 403 without the role.
 pub async fn authorize(area: Area) -> AppResult<(CurrentUser, crate::db::DbConn)> {
-    let ctx = crate::context::ServerContext::current()?;
-    let mut conn = ctx.conn().await?;
-    let user = require_user(&mut conn).await?;
+    let (user, conn) = signed_in().await?;
     check_area(&user, area)?;
     Ok((user, conn))
 }

@@ -12,8 +12,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::auth::service::{authorize, require_user};
-    pub use crate::context::ServerContext;
+    pub use crate::auth::service::{authorize, signed_in};
     pub use crate::domain::access::Area;
     pub use crate::error::{AppError, AppResult};
     pub use crate::tickets::service::{self, Actor};
@@ -27,14 +26,6 @@ mod ssr {
                 text.parse().map(Some).map_err(|_| AppError::validation(field, format!("Valeur invalide : « {text} »")))
             }
         }
-    }
-
-    /// The signed-in person and a connection, for functions any signed-in person may call.
-    pub async fn signed_in() -> AppResult<(crate::auth::CurrentUser, crate::db::DbConn)> {
-        let ctx = ServerContext::current()?;
-        let mut conn = ctx.conn().await?;
-        let user = require_user(&mut conn).await?;
-        Ok((user, conn))
     }
 }
 
@@ -179,18 +170,9 @@ pub async fn queue(
 ) -> Result<Page<TicketSummary>, AppError> {
     use self::ssr::*;
     let (user, mut conn) = authorize(Area::Queues).await?;
-    let group = match group.as_deref() {
-        None | Some("") => None,
-        Some("NEW") => Some(crate::domain::workflow::StatusGroup::New),
-        Some("ACTIVE") => Some(crate::domain::workflow::StatusGroup::Active),
-        Some("WAITING") => Some(crate::domain::workflow::StatusGroup::Waiting),
-        Some("RESOLVED") => Some(crate::domain::workflow::StatusGroup::Resolved),
-        Some("CLOSED") => Some(crate::domain::workflow::StatusGroup::Closed),
-        Some(other) => return Err(AppError::validation("group", format!("Valeur invalide : « {other} »"))),
-    };
     let filter = super::TicketFilter {
         pole: optional("pole", pole)?,
-        group,
+        group: optional("group", group)?,
         kind: optional("kind", kind)?,
         assignee: mine.filter(|value| value == "1").map(|_| user.id),
         page,

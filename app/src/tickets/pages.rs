@@ -161,17 +161,10 @@ fn Queue(default_pole: Option<Pole>) -> impl IntoView {
     };
     let group_options = move || {
         let current = group();
-        [
-            ("", t.filter_all_open),
-            ("NEW", status_group_label(StatusGroup::New)),
-            ("ACTIVE", status_group_label(StatusGroup::Active)),
-            ("WAITING", status_group_label(StatusGroup::Waiting)),
-            ("RESOLVED", status_group_label(StatusGroup::Resolved)),
-            ("CLOSED", status_group_label(StatusGroup::Closed)),
-        ]
-        .into_iter()
-        .map(|(code, label)| view! { <option value=code selected=current == code>{label}</option> })
-        .collect_view()
+        std::iter::once(("", t.filter_all_open))
+            .chain(StatusGroup::ALL.iter().map(|group| (group.code(), status_group_label(*group))))
+            .map(|(code, label)| view! { <option value=code selected=current == code>{label}</option> })
+            .collect_view()
     };
     view! {
         <Title text=area_label(Area::Queues)/>

@@ -7,6 +7,7 @@ use super::{
     TicketSummary, TimelineEntry, TransitionRequest,
 };
 use crate::auth::CurrentUser;
+use crate::db::is_unique_violation;
 use crate::db::schema::{
     notifications, sites, ticket_comments, ticket_counters, ticket_effort, ticket_history, ticket_links, tickets,
     user_roles, users, workflow_settings,
@@ -106,7 +107,7 @@ fn registration_year(now: DateTime<Utc>) -> u16 {
 /// The next reference of `kind` for `year`. The counter row stays locked until the registration commits,
 /// so concurrent registrations queue there and never share a number.
 async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16) -> AppResult<TicketRef> {
-    let year_i16 = i16::try_from(year).map_err(|_| AppError::Internal)?;
+    let year_i16 = i16::try_from(year).map_err(|_| AppError::internal("registration year out of range"))?;
     let seq: i32 = diesel::insert_into(ticket_counters::table)
         .values((ticket_counters::kind.eq(kind), ticket_counters::year.eq(year_i16), ticket_counters::last_seq.eq(1)))
         .on_conflict((ticket_counters::kind, ticket_counters::year))
@@ -115,16 +116,12 @@ async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16)
         .returning(ticket_counters::last_seq)
         .get_result(conn)
         .await?;
-    let seq = u32::try_from(seq).map_err(|_| AppError::Internal)?;
+    let seq = u32::try_from(seq).map_err(|_| AppError::internal("negative ticket sequence"))?;
     Ok(TicketRef { kind, year, seq })
 }
 
 fn clean(text: Option<&str>) -> Option<String> {
     text.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
-}
-
-fn is_unique_violation(error: &diesel::result::Error) -> bool {
-    matches!(error, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
 
 /// Registers an activity, from any source. `solved_now` resolves it in the same transaction.
@@ -877,7 +874,7 @@ pub async fn resolve_children(
             request.solution = Some(format!("{} {} : {solution}", t().children_resolved_with, row.reference));
             let child = lock_by_id(conn, id).await?;
             apply_transition(conn, Actor::Person(user), child, request, now).await?;
-            resolved.push(reference.parse().map_err(|_| AppError::Internal)?);
+            resolved.push(reference.parse().map_err(|_| AppError::internal("stored reference unreadable"))?);
         }
         Ok(resolved)
     })
@@ -896,7 +893,7 @@ fn to_summary(row: SummaryRow) -> AppResult<TicketSummary> {
         (requester_name, site_name, assignee_name, registered_at, updated_at, version),
     ) = row;
     Ok(TicketSummary {
-        reference: reference.parse().map_err(|_| AppError::Internal)?,
+        reference: reference.parse().map_err(|_| AppError::internal("stored reference unreadable"))?,
         kind,
         status,
         title,

@@ -146,7 +146,12 @@ pub struct TestApp {
 impl TestApp {
     /// A server on a fresh migrated database holding one site.
     pub async fn spawn() -> Self {
-        let mut app = Self::spawn_on(TestDatabase::migrated().await).await;
+        Self::spawn_with_pool(8).await
+    }
+
+    /// [`TestApp::spawn`] with `pool_size` connections, to make requests wait for one.
+    pub async fn spawn_with_pool(pool_size: usize) -> Self {
+        let mut app = Self::spawn_on_with_pool(TestDatabase::migrated().await, pool_size).await;
         let mut conn = app.pool.get().await.unwrap();
         let site = NewSite { code: "SIEGE-TEST", name: "Siège de test", kind: SiteKind::HeadOffice, city: "Bordeaux" }
             .insert(&mut conn)
@@ -159,7 +164,11 @@ impl TestApp {
 
     /// A server on `db` as it is, without migrating it.
     pub async fn spawn_on(db: TestDatabase) -> Self {
-        let pool = app::db::connect(&db.url, 8, Duration::from_secs(5)).await.expect("pool");
+        Self::spawn_on_with_pool(db, 8).await
+    }
+
+    async fn spawn_on_with_pool(db: TestDatabase, pool_size: usize) -> Self {
+        let pool = app::db::connect(&db.url, pool_size, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let leptos_options =
