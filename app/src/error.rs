@@ -31,6 +31,9 @@ pub enum AppError {
     NotFound { what: String },
     #[error("donnée invalide ({field}) : {message}")]
     Validation { field: String, message: String },
+    /// Several fields of one form are wrong: each gets its own message, so all can be fixed at once.
+    #[error("formulaire invalide : {} champ(s)", errors.len())]
+    InvalidForm { errors: Vec<FieldMessage> },
     #[error("conflit : {message}")]
     Conflict { message: String },
     #[error("service indisponible")]
@@ -43,6 +46,13 @@ pub enum AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A message about one field of a form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    pub field: String,
+    pub message: String,
+}
 
 impl AppError {
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -74,7 +84,7 @@ impl AppError {
             AppError::AccountDisabled => "account_disabled",
             AppError::Forbidden => "forbidden",
             AppError::NotFound { .. } => "not_found",
-            AppError::Validation { .. } => "validation",
+            AppError::Validation { .. } | AppError::InvalidForm { .. } => "validation",
             AppError::Conflict { .. } => "conflict",
             AppError::Unavailable => "unavailable",
             AppError::Internal => "internal",
@@ -88,7 +98,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => S::UNAUTHORIZED,
             AppError::AccountDisabled | AppError::Forbidden => S::FORBIDDEN,
             AppError::NotFound { .. } => S::NOT_FOUND,
-            AppError::Validation { .. } => S::UNPROCESSABLE_ENTITY,
+            AppError::Validation { .. } | AppError::InvalidForm { .. } => S::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => S::CONFLICT,
             AppError::Unavailable => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
@@ -107,17 +117,28 @@ impl AppError {
             AppError::Forbidden => t.err_forbidden.to_owned(),
             AppError::NotFound { what } => format!("{} ({what})", t.err_not_found),
             AppError::Validation { message, .. } | AppError::Conflict { message } => message.clone(),
+            AppError::InvalidForm { errors } => {
+                errors.iter().map(|error| error.message.as_str()).collect::<Vec<_>>().join(" ")
+            }
             AppError::Unavailable => t.err_unavailable.to_owned(),
             AppError::Internal => t.err_internal.to_owned(),
             AppError::ServerFn(_) => t.err_network.to_owned(),
         }
     }
 
-    /// The JSON body of the REST API: `{"error": {"code", "message", "field"?}}`.
+    /// The JSON body of the REST API: `{"error": {"code", "message", "field"?, "errors"?}}`; `errors` lists
+    /// every `{field, message}` of an invalid form.
     pub fn to_json(&self) -> serde_json::Value {
         let mut body = serde_json::json!({ "code": self.code(), "message": self.message() });
-        if let AppError::Validation { field, .. } = self {
-            body["field"] = serde_json::Value::String(field.clone());
+        match self {
+            AppError::Validation { field, .. } => body["field"] = serde_json::Value::String(field.clone()),
+            AppError::InvalidForm { errors } => {
+                if let Some(first) = errors.first() {
+                    body["field"] = serde_json::Value::String(first.field.clone());
+                }
+                body["errors"] = serde_json::to_value(errors).unwrap_or_default();
+            }
+            _ => {}
         }
         serde_json::json!({ "error": body })
     }
@@ -194,9 +215,30 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_form_lists_every_field_in_json() {
+        let error = AppError::InvalidForm {
+            errors: vec![
+                FieldMessage { field: "date".into(), message: "Date invalide.".into() },
+                FieldMessage { field: "site".into(), message: "Site inconnu.".into() },
+            ],
+        };
+        assert_eq!((error.status().as_u16(), error.code()), (422, "validation"));
+        assert_eq!(error.message(), "Date invalide. Site inconnu.");
+        let json = error.to_json();
+        assert_eq!(json["error"]["field"], "date");
+        assert_eq!(json["error"]["errors"][1]["field"], "site");
+        assert_eq!(json["error"]["errors"][1]["message"], "Site inconnu.");
+    }
+
+    #[test]
     fn errors_survive_the_server_function_encoding() {
-        let original = AppError::validation("login", "Adresse invalide.");
-        let json = serde_json::to_string(&original).unwrap();
-        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), original);
+        let originals = [
+            AppError::validation("login", "Adresse invalide."),
+            AppError::InvalidForm { errors: vec![FieldMessage { field: "a".into(), message: "b".into() }] },
+        ];
+        for original in originals {
+            let json = serde_json::to_string(&original).unwrap();
+            assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), original);
+        }
     }
 }

@@ -3,10 +3,14 @@
 //! Labels of domain codes (roles, poles, typologies…) are here too, so the domain stays language-free.
 
 use crate::domain::access::Area;
+use crate::domain::catalog::{AnswerProblem, FieldKind, FormProblem};
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
+use crate::domain::qualification::{
+    Criticality, EnvironmentKind, Impact, PriorityDecision, PriorityStep, Severity, Urgency,
+};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain};
 use crate::domain::workflow::{Action, Status, StatusGroup};
-use crate::tickets::{CommentPurpose, LinkKind};
+use crate::tickets::{ApprovalDecision, CommentPurpose, LinkKind};
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -189,6 +193,114 @@ pub struct Texts {
     pub err_internal: &'static str,
     pub err_network: &'static str,
     pub err_concurrent_write: &'static str,
+
+    pub ref_code_invalid: &'static str,
+    pub ref_label_invalid: &'static str,
+    pub ref_code_taken: &'static str,
+    pub ref_deadline_window_invalid: &'static str,
+    pub ref_kinds_missing: &'static str,
+    pub ref_parent_invalid: &'static str,
+    pub ref_summary_too_long: &'static str,
+    pub ref_catalog_kind_invalid: &'static str,
+    pub ref_category_domain_mismatch: &'static str,
+    pub notice_approval_requested: &'static str,
+    pub notice_request_approved: &'static str,
+    pub notice_request_refused: &'static str,
+    pub catalog_entry_word: &'static str,
+    pub catalog_no_manager: &'static str,
+    pub qualify_deadline_past: &'static str,
+    pub qualify_closed: &'static str,
+    pub qualify_category_unknown: &'static str,
+    pub qualify_category_kind: &'static str,
+    pub qualify_environment_unknown: &'static str,
+    pub qualify_override_reason: &'static str,
+    pub rating_out_of_range: &'static str,
+    pub rating_comment_too_long: &'static str,
+    pub rating_not_resolved: &'static str,
+    pub rating_already: &'static str,
+    pub catalog_title: &'static str,
+    pub catalog_intro: &'static str,
+    pub catalog_search_label: &'static str,
+    pub catalog_search_placeholder: &'static str,
+    pub catalog_no_result: &'static str,
+    pub catalog_declare_incident: &'static str,
+    pub catalog_approval_badge: &'static str,
+    pub catalog_results: &'static str,
+    pub catalog_form_submit: &'static str,
+    pub catalog_form_pending: &'static str,
+    pub catalog_form_optional: &'static str,
+    pub catalog_form_approval_note: &'static str,
+    pub catalog_back: &'static str,
+    pub catalog_choose: &'static str,
+    pub catalog_person_hint: &'static str,
+    pub approvals_title: &'static str,
+    pub approvals_intro: &'static str,
+    pub approvals_from: &'static str,
+    pub approval_title: &'static str,
+    pub approval_pending: &'static str,
+    pub approval_approved: &'static str,
+    pub approval_refused: &'static str,
+    pub qualification_title: &'static str,
+    pub qualification_none: &'static str,
+    pub qualification_computed: &'static str,
+    pub qualification_submit: &'static str,
+    pub qualification_by: &'static str,
+    pub qualification_override_note: &'static str,
+    pub field_category: &'static str,
+    pub field_environment: &'static str,
+    pub field_impact: &'static str,
+    pub field_urgency: &'static str,
+    pub field_criticality: &'static str,
+    pub field_severity: &'static str,
+    pub field_deadline: &'static str,
+    pub field_priority_kept: &'static str,
+    pub field_override_reason: &'static str,
+    pub none_option: &'static str,
+    pub origin_title: &'static str,
+    pub rating_title: &'static str,
+    pub rating_label: &'static str,
+    pub rating_comment: &'static str,
+    pub rating_submit: &'static str,
+    pub rating_given: &'static str,
+    pub ref_title: &'static str,
+    pub ref_intro: &'static str,
+    pub ref_matrix_title: &'static str,
+    pub ref_rules_title: &'static str,
+    pub ref_vital_rule: &'static str,
+    pub ref_deadline_rule: &'static str,
+    pub ref_typologies_title: &'static str,
+    pub ref_raises: &'static str,
+    pub ref_callback: &'static str,
+    pub ref_categories_title: &'static str,
+    pub ref_environment_title: &'static str,
+    pub ref_catalog_title: &'static str,
+    pub ref_new: &'static str,
+    pub ref_edit: &'static str,
+    pub ref_fields_title: &'static str,
+    pub ref_add_field: &'static str,
+    pub ref_remove_field: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub cancel: &'static str,
+    pub field_key: &'static str,
+    pub field_label: &'static str,
+    pub field_kind: &'static str,
+    pub field_required: &'static str,
+    pub field_help: &'static str,
+    pub field_choices: &'static str,
+    pub col_usage: &'static str,
+    pub col_approval: &'static str,
+    pub col_active: &'static str,
+    pub col_default_pole: &'static str,
+    pub col_allowed_kinds: &'static str,
+    pub col_criticality: &'static str,
+    pub col_parent: &'static str,
+    pub col_summary: &'static str,
+    pub col_keywords: &'static str,
+    pub col_domain: &'static str,
+    pub col_description: &'static str,
+    pub col_handling: &'static str,
+    pub col_urgency_impact: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -373,6 +485,114 @@ pub static FR: Texts = Texts {
     err_internal: "Une erreur inattendue s'est produite ; elle a été journalisée pour l'équipe technique.",
     err_network: "Le serveur n'a pas pu traiter la demande. Vérifiez votre connexion et réessayez.",
     err_concurrent_write: "Quelqu'un d'autre a modifié ces données en même temps : rechargez la page et recommencez.",
+
+    ref_code_invalid: "Le code doit faire 2 à 48 caractères : majuscules sans accent, chiffres et « _ ».",
+    ref_label_invalid: "Le libellé est obligatoire et ne doit pas être trop long.",
+    ref_code_taken: "Ce code est déjà utilisé.",
+    ref_deadline_window_invalid: "La fenêtre de l'échéance métier va de 0 à 30 jours.",
+    ref_kinds_missing: "Cochez au moins un type d'activité admis.",
+    ref_parent_invalid: "Une sous-catégorie se range sous une catégorie du même domaine, sur un seul niveau.",
+    ref_summary_too_long: "Le résumé ne doit pas dépasser 500 caractères.",
+    ref_catalog_kind_invalid: "Une entrée du catalogue crée une demande ou un incident.",
+    ref_category_domain_mismatch: "La catégorie choisie n'appartient pas au domaine de l'entrée.",
+    notice_approval_requested: "attend votre approbation",
+    notice_request_approved: "a été approuvée par votre responsable",
+    notice_request_refused: "a été refusée par votre responsable",
+    catalog_entry_word: "entrée du catalogue",
+    catalog_no_manager: "Cette demande doit être approuvée par votre responsable, mais aucun responsable actif n'est renseigné pour votre compte. Appelez le support au 05 56 00 19 00 : il complétera votre fiche.",
+    qualify_deadline_past: "L'échéance métier est déjà passée.",
+    qualify_closed: "Ce ticket est terminé : il ne se qualifie plus.",
+    qualify_category_unknown: "Cette catégorie n'existe pas ou n'est plus active.",
+    qualify_category_kind: "Cette catégorie n'admet pas ce type d'activité.",
+    qualify_environment_unknown: "Cet élément de l'environnement n'existe pas ou n'est plus actif.",
+    qualify_override_reason: "Indiquez pourquoi vous retenez une autre priorité que la priorité calculée.",
+    rating_out_of_range: "Donnez une note de 1 à 5.",
+    rating_comment_too_long: "Le commentaire ne doit pas dépasser 2 000 caractères.",
+    rating_not_resolved: "Vous pourrez donner votre avis une fois la demande résolue.",
+    rating_already: "Vous avez déjà donné votre avis sur ce ticket.",
+    catalog_title: "Catalogue des demandes",
+    catalog_intro: "Choisissez le type de demande qui correspond à votre besoin : chacune a son formulaire, et le bon pôle la reçoit directement.",
+    catalog_search_label: "Rechercher une demande",
+    catalog_search_placeholder: "Par exemple : vpn, écran, mot de passe…",
+    catalog_no_result: "Aucune demande ne correspond à votre recherche. Vous pouvez déclarer un incident en décrivant votre besoin.",
+    catalog_declare_incident: "Déclarer un incident",
+    catalog_approval_badge: "Approbation du responsable",
+    catalog_results: "demande(s) trouvée(s)",
+    catalog_form_submit: "Envoyer la demande",
+    catalog_form_pending: "Envoi…",
+    catalog_form_optional: "facultatif",
+    catalog_form_approval_note: "Cette demande sera soumise à l'approbation de votre responsable avant tout traitement.",
+    catalog_back: "Retour au catalogue",
+    catalog_choose: "Choisir…",
+    catalog_person_hint: "Commencez à taper un nom.",
+    approvals_title: "Demandes à approuver",
+    approvals_intro: "Ces demandes de vos collaborateurs attendent votre décision : le support ne les traite qu'une fois approuvées.",
+    approvals_from: "Demandée par",
+    approval_title: "Approbation",
+    approval_pending: "En attente de la décision de",
+    approval_approved: "Approuvée par",
+    approval_refused: "Refusée par",
+    qualification_title: "Qualification",
+    qualification_none: "Pas encore qualifié.",
+    qualification_computed: "Priorité calculée",
+    qualification_submit: "Qualifier",
+    qualification_by: "Qualifié par",
+    qualification_override_note: "Priorité choisie par l'agent",
+    field_category: "Catégorie",
+    field_environment: "Application, service ou matériel concerné",
+    field_impact: "Impact",
+    field_urgency: "Urgence",
+    field_criticality: "Criticité",
+    field_severity: "Sévérité",
+    field_deadline: "Échéance métier",
+    field_priority_kept: "Priorité retenue",
+    field_override_reason: "Motif du changement de priorité",
+    none_option: "—",
+    origin_title: "Formulaire de la demande",
+    rating_title: "Votre avis sur le traitement",
+    rating_label: "Note",
+    rating_comment: "Commentaire (facultatif)",
+    rating_submit: "Envoyer mon avis",
+    rating_given: "Votre note",
+    ref_title: "Référentiel du support",
+    ref_intro: "Ce que la qualification et le portail appliquent. Chaque modification est enregistrée dans le journal d'audit.",
+    ref_matrix_title: "Matrice de priorité (impact × urgence)",
+    ref_rules_title: "Règles de qualification",
+    ref_vital_rule: "Un incident sur un élément vital monte d'un niveau",
+    ref_deadline_rule: "Une échéance métier dans les (jours) relève l'urgence d'un niveau",
+    ref_typologies_title: "Typologies d'utilisateurs",
+    ref_raises: "Incident +1 niveau",
+    ref_callback: "Rappel par téléphone",
+    ref_categories_title: "Taxonomie : domaines, catégories, sous-catégories",
+    ref_environment_title: "Environnement technique",
+    ref_catalog_title: "Catalogue des demandes",
+    ref_new: "Nouveau",
+    ref_edit: "Modifier",
+    ref_fields_title: "Champs du formulaire",
+    ref_add_field: "Ajouter un champ",
+    ref_remove_field: "Retirer",
+    save: "Enregistrer",
+    saved: "Enregistré.",
+    cancel: "Annuler",
+    field_key: "Clé",
+    field_label: "Libellé",
+    field_kind: "Type de champ",
+    field_required: "Obligatoire",
+    field_help: "Aide",
+    field_choices: "Choix (un par ligne)",
+    col_usage: "Utilisations",
+    col_approval: "Approbation",
+    col_active: "Actif",
+    col_default_pole: "Pôle par défaut",
+    col_allowed_kinds: "Types admis",
+    col_criticality: "Criticité",
+    col_parent: "Catégorie parente",
+    col_summary: "Résumé",
+    col_keywords: "Mots-clés",
+    col_domain: "Domaine",
+    col_description: "Description",
+    col_handling: "Traitement",
+    col_urgency_impact: "Impact \\ urgence",
 };
 
 /// The texts of the current language.
@@ -383,6 +603,7 @@ pub fn t() -> &'static Texts {
 pub fn role_label(role: Role) -> &'static str {
     match role {
         Role::Requester => "Demandeur",
+        Role::SiteDelegate => "Délégué de site",
         Role::Agent => "Agent",
         Role::Supervisor => "Superviseur",
         Role::Quality => "Qualité",
@@ -423,6 +644,7 @@ pub fn site_kind_label(kind: SiteKind) -> &'static str {
 pub fn area_label(area: Area) -> &'static str {
     match area {
         Area::Home => "Accueil",
+        Area::Catalog => "Catalogue",
         Area::MyRequests => "Mes demandes",
         Area::Queues => "Files",
         Area::Teams => "Pôles et équipes",
@@ -433,10 +655,11 @@ pub fn area_label(area: Area) -> &'static str {
 pub fn area_description(area: Area) -> &'static str {
     match area {
         Area::Home => "Votre tableau de bord et les coordonnées du support.",
+        Area::Catalog => "Choisir une demande prédéfinie : accès, matériel, logiciel, téléphonie…",
         Area::MyRequests => "Déclarer un incident, faire une demande et suivre vos tickets.",
         Area::Queues => "Les tickets de chaque pôle, l'enregistrement des appels et le traitement.",
         Area::Teams => "La mission de chaque pôle du support et ses membres.",
-        Area::Administration => "Les comptes, leurs rôles et les sites d'Immo9.",
+        Area::Administration => "Les comptes, les sites, le référentiel du support et le catalogue.",
     }
 }
 
@@ -507,7 +730,157 @@ pub fn history_label(code: &str) -> &'static str {
         "ENREGISTRER" => "Enregistrement",
         "LIER" => "Lien ajouté",
         "RAPPELER" => "Relance du demandeur",
+        "QUALIFIER" => "Qualification",
+        "EVALUER" => "Avis du demandeur",
         other => Action::from_code(other).map_or("Modification", action_label),
+    }
+}
+
+pub fn impact_label(impact: Impact) -> &'static str {
+    match impact {
+        Impact::User => "Un utilisateur",
+        Impact::Team => "Une équipe",
+        Impact::Site => "Un site entier",
+        Impact::Company => "Toute l'entreprise",
+    }
+}
+
+pub fn urgency_label(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Low => "Basse",
+        Urgency::Normal => "Normale",
+        Urgency::High => "Haute",
+        Urgency::Critical => "Critique",
+    }
+}
+
+pub fn criticality_label(criticality: Criticality) -> &'static str {
+    match criticality {
+        Criticality::Vital => "Vitale",
+        Criticality::Important => "Importante",
+        Criticality::Standard => "Standard",
+    }
+}
+
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Minor => "Mineure (gêne, contournement possible)",
+        Severity::Major => "Majeure (fonction importante dégradée)",
+        Severity::Blocking => "Bloquante (travail impossible)",
+    }
+}
+
+pub fn environment_kind_label(kind: EnvironmentKind) -> &'static str {
+    match kind {
+        EnvironmentKind::Application => "Application",
+        EnvironmentKind::Service => "Service",
+        EnvironmentKind::Hardware => "Matériel",
+    }
+}
+
+pub fn field_kind_label(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text => "Texte court",
+        FieldKind::LongText => "Texte long",
+        FieldKind::Choice => "Liste de choix",
+        FieldKind::Date => "Date",
+        FieldKind::Person => "Personne",
+        FieldKind::Site => "Site",
+    }
+}
+
+pub fn approval_decision_label(decision: ApprovalDecision) -> &'static str {
+    match decision {
+        ApprovalDecision::Approved => "Approuvée",
+        ApprovalDecision::Refused => "Refusée",
+    }
+}
+
+/// What is wrong with one answer, for the person filling the form.
+pub fn answer_problem_message(problem: AnswerProblem, label: &str) -> String {
+    match problem {
+        AnswerProblem::Required => format!("« {label} » est obligatoire."),
+        AnswerProblem::TooLong { max } => format!("« {label} » ne doit pas dépasser {max} caractères."),
+        AnswerProblem::NotAChoice => format!("Choisissez une des valeurs proposées pour « {label} »."),
+        AnswerProblem::NotADate => format!("« {label} » doit être une date valide (jj/mm/aaaa)."),
+        AnswerProblem::NotAPerson => format!("Choisissez une personne de l'annuaire pour « {label} »."),
+        AnswerProblem::NotASite => format!("Choisissez un site d'Immo9 pour « {label} »."),
+        AnswerProblem::UnknownField => format!("Le champ « {label} » ne fait pas partie de ce formulaire."),
+    }
+}
+
+/// What is wrong with a form an administrator wrote.
+pub fn form_problem_message(problem: &FormProblem) -> String {
+    match problem {
+        FormProblem::NoField => "Le formulaire doit avoir au moins un champ.".into(),
+        FormProblem::TooManyFields { max } => format!("Le formulaire ne peut pas dépasser {max} champs."),
+        FormProblem::BadKey { position } => format!(
+            "Champ {position} : la clé s'écrit en minuscules sans accent, chiffres et « _ », en commençant par une lettre (40 caractères au plus)."
+        ),
+        FormProblem::DuplicateKey { key } => format!("La clé « {key} » est utilisée par deux champs."),
+        FormProblem::EmptyLabel { position } => format!("Champ {position} : le libellé est obligatoire."),
+        FormProblem::TooFewChoices { position } => {
+            format!("Champ {position} : une liste de choix demande au moins deux choix distincts et non vides.")
+        }
+        FormProblem::ChoicesOnNonChoice { position } => {
+            format!("Champ {position} : seuls les champs « Liste de choix » ont des choix.")
+        }
+    }
+}
+
+fn impact_phrase(impact: Impact) -> &'static str {
+    match impact {
+        Impact::User => "un utilisateur",
+        Impact::Team => "une équipe",
+        Impact::Site => "site entier",
+        Impact::Company => "toute l'entreprise",
+    }
+}
+
+fn deadline_phrase(days_left: i64) -> String {
+    match days_left {
+        0 => "échéance aujourd'hui".into(),
+        1 => "échéance demain".into(),
+        n => format!("échéance dans {n} jours"),
+    }
+}
+
+/// The computed priority in words, most decisive reasons first:
+/// "P1 : application vitale, site entier, urgence critique (échéance demain)". When the agent kept another
+/// priority, it comes first and the computed one is named.
+pub fn explain_priority(decision: &PriorityDecision, chosen: Option<crate::domain::ticket::Priority>) -> String {
+    let mut reasons: Vec<String> = Vec::new();
+    let mut deadline = None;
+    let mut matrix = String::new();
+    for step in &decision.steps {
+        match step {
+            PriorityStep::DeadlineRaisedUrgency { days_left, .. } => deadline = Some(deadline_phrase(*days_left)),
+            PriorityStep::Matrix { impact, urgency, .. } => {
+                matrix = format!("{}, urgence {}", impact_phrase(*impact), urgency_label(*urgency).to_lowercase());
+            }
+            PriorityStep::TypologyRaised { typology, .. } => {
+                reasons.push(format!("demandeur {}", typology_label(*typology).to_lowercase()))
+            }
+            PriorityStep::VitalRaised { affected, .. } => reasons.push(
+                match affected {
+                    Some(EnvironmentKind::Application) => "application vitale",
+                    Some(EnvironmentKind::Hardware) => "matériel vital",
+                    Some(EnvironmentKind::Service) | None => "service vital",
+                }
+                .to_owned(),
+            ),
+        }
+    }
+    if let Some(deadline) = deadline {
+        matrix = format!("{matrix} ({deadline})");
+    }
+    reasons.push(matrix);
+    let computed = format!("{} : {}", decision.priority.code(), reasons.join(", "));
+    match chosen {
+        Some(chosen) if chosen != decision.priority => {
+            format!("{} retenue par l'agent ; calculée {computed}", chosen.code())
+        }
+        _ => computed,
     }
 }
 
@@ -582,5 +955,45 @@ mod tests {
         assert!(Typology::ALL.iter().all(|ty| !typology_label(*ty).is_empty()));
         assert!(SiteKind::ALL.iter().all(|k| !site_kind_label(*k).is_empty()));
         assert!(Area::ALL.iter().all(|a| !area_label(*a).is_empty() && !area_description(*a).is_empty()));
+    }
+
+    #[test]
+    fn every_priority_is_explained_in_words() {
+        use crate::domain::qualification::{PriorityMatrix, QualificationInput, QualificationRules, compute_priority};
+        use crate::domain::ticket::{Kind, Priority};
+        let today: chrono::NaiveDate = "2026-11-27".parse().unwrap();
+        let base = QualificationInput {
+            kind: Kind::Incident,
+            impact: Impact::Site,
+            urgency: Urgency::Normal,
+            criticality: None,
+            affected: None,
+            business_deadline: None,
+            requester_typology: None,
+            typology_raises_incidents: false,
+        };
+        let vital_signing = QualificationInput {
+            criticality: Some(Criticality::Vital),
+            affected: Some(EnvironmentKind::Application),
+            business_deadline: Some("2026-11-28".parse().unwrap()),
+            ..base.clone()
+        };
+        let vip = QualificationInput {
+            impact: Impact::User,
+            requester_typology: Some(Typology::Direction),
+            typology_raises_incidents: true,
+            ..base.clone()
+        };
+        // (input, kept priority, explanation)
+        let cases = [
+            (base.clone(), None, "P2 : site entier, urgence normale"),
+            (vital_signing, None, "P1 : application vitale, site entier, urgence haute (échéance demain)"),
+            (vip, None, "P3 : demandeur direction (vip), un utilisateur, urgence normale"),
+            (base, Some(Priority::P1), "P1 retenue par l'agent ; calculée P2 : site entier, urgence normale"),
+        ];
+        for (input, kept, expected) in cases {
+            let decision = compute_priority(&PriorityMatrix::immo9(), QualificationRules::IMMO9, &input, today);
+            assert_eq!(explain_priority(&decision, kept), expected);
+        }
     }
 }

@@ -16,12 +16,15 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod referential;
 pub mod shell;
 pub mod tickets;
 
 use crate::auth::api::{Login, Logout, fetch_current_user};
 use crate::auth::pages::LoginPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
+use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
+use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
 use crate::tickets::pages::{MyRequestsPage, QueuePage, TicketPage};
 use leptos::prelude::*;
@@ -85,11 +88,15 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/connexion") view=LoginPage/>
+                    <Route path=path!("/catalogue") view=CatalogPage/>
+                    <Route path=path!("/catalogue/:code") view=CatalogRequestPage/>
                     <Route path=path!("/mes-demandes") view=MyRequestsPage/>
                     <Route path=path!("/tickets") view=QueuePage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/administration") view=AdminPage/>
+                    <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>
+                    <Route path=path!("/administration/catalogue") view=CatalogAdminPage/>
                 </Routes>
             </main>
         </Router>

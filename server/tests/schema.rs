@@ -23,7 +23,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
     let probes = [
         probe("sites", sites::table.select(sites::all_columns).limit(0), 6),
         probe("poles", poles::table.select(poles::all_columns).limit(0), 4),
-        probe("users", users::table.select(users::all_columns).limit(0), 11),
+        probe("users", users::table.select(users::all_columns).limit(0), 12),
         probe("user_roles", user_roles::table.select(user_roles::all_columns).limit(0), 2),
         probe("sessions", sessions::table.select(sessions::all_columns).limit(0), 6),
         probe("audit_log", audit_log::table.select(audit_log::all_columns).limit(0), 7),
@@ -35,6 +35,24 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("ticket_links", ticket_links::table.select(ticket_links::all_columns).limit(0), 6),
         probe("notifications", notifications::table.select(notifications::all_columns).limit(0), 6),
         probe("workflow_settings", workflow_settings::table.select(workflow_settings::all_columns).limit(0), 4),
+        probe("typologies", typologies::table.select(typologies::all_columns).limit(0), 5),
+        probe("categories", categories::table.select(categories::all_columns).limit(0), 9),
+        probe("environment_items", environment_items::table.select(environment_items::all_columns).limit(0), 8),
+        probe("priority_matrix", priority_matrix::table.select(priority_matrix::all_columns).limit(0), 3),
+        probe(
+            "qualification_settings",
+            qualification_settings::table.select(qualification_settings::all_columns).limit(0),
+            3,
+        ),
+        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 16),
+        probe(
+            "ticket_qualification",
+            ticket_qualification::table.select(ticket_qualification::all_columns).limit(0),
+            13,
+        ),
+        probe("ticket_requests", ticket_requests::table.select(ticket_requests::all_columns).limit(0), 3),
+        probe("ticket_approvals", ticket_approvals::table.select(ticket_approvals::all_columns).limit(0), 6),
+        probe("ticket_ratings", ticket_ratings::table.select(ticket_ratings::all_columns).limit(0), 4),
     ];
     #[derive(QueryableByName)]
     struct Count {

@@ -34,6 +34,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        manager_id -> Nullable<BigInt>,
     }
 }
 
@@ -177,8 +178,129 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    typologies (code) {
+        code -> Text,
+        handling -> Text,
+        raises_incident_priority -> Bool,
+        call_back_by_phone -> Bool,
+        position -> SmallInt,
+    }
+}
+
+diesel::table! {
+    categories (id) {
+        id -> BigInt,
+        domain -> Text,
+        parent_id -> Nullable<BigInt>,
+        code -> Text,
+        label -> Text,
+        default_pole -> Text,
+        allowed_kinds -> Array<Text>,
+        active -> Bool,
+        position -> SmallInt,
+    }
+}
+
+diesel::table! {
+    environment_items (id) {
+        id -> BigInt,
+        kind -> Text,
+        code -> Text,
+        label -> Text,
+        description -> Text,
+        domain -> Text,
+        criticality -> Text,
+        active -> Bool,
+    }
+}
+
+diesel::table! {
+    priority_matrix (impact, urgency) {
+        impact -> Text,
+        urgency -> Text,
+        priority -> Text,
+    }
+}
+
+diesel::table! {
+    qualification_settings (id) {
+        id -> Bool,
+        vital_raises_priority -> Bool,
+        deadline_window_days -> Integer,
+    }
+}
+
+diesel::table! {
+    catalog_entries (id) {
+        id -> BigInt,
+        code -> Text,
+        title -> Text,
+        summary -> Text,
+        domain -> Text,
+        category_id -> Nullable<BigInt>,
+        kind -> Text,
+        impact -> Text,
+        urgency -> Text,
+        pole -> Text,
+        requires_approval -> Bool,
+        keywords -> Text,
+        fields -> Jsonb,
+        active -> Bool,
+        position -> SmallInt,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_qualification (ticket_id) {
+        ticket_id -> BigInt,
+        category_id -> Nullable<BigInt>,
+        environment_id -> Nullable<BigInt>,
+        impact -> Text,
+        urgency -> Text,
+        criticality -> Nullable<Text>,
+        severity -> Nullable<Text>,
+        business_deadline -> Nullable<Date>,
+        computed_priority -> Text,
+        explanation -> Text,
+        override_reason -> Nullable<Text>,
+        qualified_by -> Nullable<BigInt>,
+        qualified_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_requests (ticket_id) {
+        ticket_id -> BigInt,
+        catalog_entry_id -> BigInt,
+        answers -> Jsonb,
+    }
+}
+
+diesel::table! {
+    ticket_approvals (ticket_id) {
+        ticket_id -> BigInt,
+        approver_id -> BigInt,
+        requested_at -> Timestamptz,
+        decision -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        decided_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    ticket_ratings (ticket_id) {
+        ticket_id -> BigInt,
+        rating -> SmallInt,
+        comment -> Nullable<Text>,
+        rated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
+diesel::joinable!(users -> typologies (typology));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 
@@ -187,6 +309,14 @@ diesel::joinable!(ticket_history -> tickets (ticket_id));
 diesel::joinable!(ticket_comments -> tickets (ticket_id));
 diesel::joinable!(ticket_effort -> tickets (ticket_id));
 diesel::joinable!(notifications -> tickets (ticket_id));
+
+diesel::joinable!(catalog_entries -> categories (category_id));
+diesel::joinable!(ticket_qualification -> tickets (ticket_id));
+diesel::joinable!(ticket_requests -> tickets (ticket_id));
+diesel::joinable!(ticket_requests -> catalog_entries (catalog_entry_id));
+diesel::joinable!(ticket_approvals -> tickets (ticket_id));
+diesel::joinable!(ticket_approvals -> users (approver_id));
+diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -203,6 +333,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_links,
     notifications,
     workflow_settings,
+    typologies,
+    categories,
+    environment_items,
+    priority_matrix,
+    qualification_settings,
+    catalog_entries,
+    ticket_qualification,
+    ticket_requests,
+    ticket_approvals,
+    ticket_ratings,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

@@ -8,6 +8,7 @@ code_enum! {
     /// The areas of the product that have pages today. An area joins this list when its pages exist.
     pub enum Area {
         Home = "ACCUEIL",
+        Catalog = "CATALOGUE",
         MyRequests = "MES_DEMANDES",
         Queues = "FILES",
         Teams = "EQUIPES",
@@ -20,6 +21,7 @@ impl Area {
     pub const fn path(self) -> &'static str {
         match self {
             Area::Home => "/",
+            Area::Catalog => "/catalogue",
             Area::MyRequests => "/mes-demandes",
             Area::Queues => "/tickets",
             Area::Teams => "/equipes",
@@ -30,7 +32,7 @@ impl Area {
     /// The roles that open the area; `None` means every signed-in person.
     const fn required_roles(self) -> Option<&'static [Role]> {
         match self {
-            Area::Home | Area::MyRequests => None,
+            Area::Home | Area::Catalog | Area::MyRequests => None,
             Area::Queues => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Administration => Some(&[Role::Admin]),
@@ -56,13 +58,14 @@ mod tests {
     fn each_role_opens_exactly_its_areas() {
         use Area::*;
         let table: &[(&[Role], &[Area])] = &[
-            (&[], &[Home, MyRequests]),
-            (&[Role::Agent], &[Home, MyRequests, Queues, Teams]),
-            (&[Role::Supervisor], &[Home, MyRequests, Queues, Teams]),
-            (&[Role::Quality], &[Home, MyRequests, Queues, Teams]),
-            (&[Role::CabMember], &[Home, MyRequests]),
-            (&[Role::Admin], &[Home, MyRequests, Queues, Teams, Administration]),
-            (&[Role::Agent, Role::Admin], &[Home, MyRequests, Queues, Teams, Administration]),
+            (&[], &[Home, Catalog, MyRequests]),
+            (&[Role::SiteDelegate], &[Home, Catalog, MyRequests]),
+            (&[Role::Agent], &[Home, Catalog, MyRequests, Queues, Teams]),
+            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams]),
+            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams]),
+            (&[Role::CabMember], &[Home, Catalog, MyRequests]),
+            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Administration]),
+            (&[Role::Agent, Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Administration]),
         ];
         for (held, expected) in table {
             let roles = Roles::new(held.iter().copied());

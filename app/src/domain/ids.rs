@@ -43,3 +43,15 @@ id_newtype!(
     /// A place where Immo9 people work: the head office, an agency or a construction site.
     SiteId
 );
+id_newtype!(
+    /// A category or sub-category of the taxonomy.
+    CategoryId
+);
+id_newtype!(
+    /// An application, service or asset class of the technical environment.
+    EnvironmentId
+);
+id_newtype!(
+    /// A predefined request type of the catalog.
+    CatalogEntryId
+);

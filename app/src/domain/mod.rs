@@ -5,8 +5,10 @@
 //! [`id_newtype!`](crate::id_newtype)).
 
 pub mod access;
+pub mod catalog;
 pub mod codes;
 pub mod ids;
 pub mod people;
+pub mod qualification;
 pub mod ticket;
 pub mod workflow;

@@ -7,6 +7,8 @@ code_enum! {
     pub enum Role {
         /// An employee who opens requests and follows them.
         Requester = "DEMANDEUR",
+        /// Follows every ticket of their site: a relay in an agency or on a construction site.
+        SiteDelegate = "DELEGUE",
         /// A member of a support pole who treats tickets.
         Agent = "AGENT",
         /// Leads a pole: hierarchical escalations, reassignments, backlog alerts.

@@ -2,7 +2,7 @@
 //! every allowed transition, who may perform it, and what it needs. The server plans every change with
 //! [`plan`]; the UI offers exactly [`available_actions`]. Nothing else decides what may happen to a ticket.
 
-use super::ids::UserId;
+use super::ids::{SiteId, UserId};
 use super::people::{Pole, Role, Roles};
 use super::ticket::Kind;
 use crate::code_enum;
@@ -81,15 +81,21 @@ impl Kind {
         use Status::*;
         match self {
             Kind::Event => &[New, Acknowledged, Closed],
-            Kind::Incident | Kind::Request => &[New, InProgress, WaitingRequester, Resolved, Closed, Cancelled],
+            Kind::Incident => &[New, InProgress, WaitingRequester, Resolved, Closed, Cancelled],
+            Kind::Request => {
+                &[AwaitingApproval, New, InProgress, WaitingRequester, Resolved, Closed, Refused, Cancelled]
+            }
             Kind::Problem => &[New, InProgress, KnownError, Resolved, Closed, Cancelled],
             Kind::Change => &[New, AwaitingApproval, Approved, InProgress, Resolved, Closed, Refused, Cancelled],
         }
     }
 
-    /// Where a new ticket of this kind starts.
-    pub const fn initial_status(self) -> Status {
-        Status::New
+    /// Where a new ticket of this kind starts: a request that needs its manager's approval waits for it.
+    pub const fn initial_status(self, needs_approval: bool) -> Status {
+        match (self, needs_approval) {
+            (Kind::Request, true) => Status::AwaitingApproval,
+            _ => Status::New,
+        }
     }
 }
 
@@ -133,6 +139,8 @@ code_enum! {
         Supervisor = "SUPERVISEUR",
         /// A member of the change advisory board.
         Cab = "CAB",
+        /// The manager who approves a catalog request before work starts.
+        Approver = "APPROBATEUR",
         /// The product itself: reminders, automatic resolution and closure.
         System = "SYSTEME",
     }
@@ -193,7 +201,7 @@ const fn rule(
 }
 
 use Kind::{Change, Event, Incident, Problem, Request};
-use Performer::{Assignee, Cab, PoleAgent, Requester, Supervisor, System};
+use Performer::{Approver, Assignee, Cab, PoleAgent, Requester, Supervisor, System};
 use Status::*;
 
 const SUPPORT: &[Kind] = &[Incident, Request, Problem];
@@ -235,6 +243,17 @@ pub const RULES: &[Rule] = &[
     rule(
         USER_FACING,
         &[New, InProgress, WaitingRequester],
+        Action::Cancel,
+        Target::To(Cancelled),
+        &[Requester, Supervisor],
+        Need::Reason,
+    ),
+    // Catalog requests that need a manager's approval: work starts only once approved; a refusal ends it.
+    rule(&[Request], &[AwaitingApproval], Action::Approve, Target::To(New), &[Approver], Need::Nothing),
+    rule(&[Request], &[AwaitingApproval], Action::Refuse, Target::To(Refused), &[Approver], Need::Reason),
+    rule(
+        &[Request],
+        &[AwaitingApproval],
         Action::Cancel,
         Target::To(Cancelled),
         &[Requester, Supervisor],
@@ -409,38 +428,58 @@ pub fn need_of(kind: Kind, status: Status, action: Action) -> Need {
         .map_or(Need::Nothing, |r| r.need)
 }
 
+/// The people and the place a ticket relates to, as far as rights go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parties {
+    pub requester: Option<UserId>,
+    pub assignee: Option<UserId>,
+    /// The manager asked to approve it (a catalog request that needs approval), whatever they decided.
+    pub approver: Option<UserId>,
+    pub pole: Pole,
+    pub site: SiteId,
+}
+
+/// The person asking, as far as rights go.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer<'a> {
+    pub id: UserId,
+    pub roles: &'a Roles,
+    pub pole: Option<Pole>,
+    pub site: SiteId,
+}
+
 /// The capacities in which a person acts on one ticket.
-pub fn performers_of(
-    person: UserId,
-    roles: &Roles,
-    person_pole: Option<Pole>,
-    requester: Option<UserId>,
-    ticket_pole: Pole,
-    assignee: Option<UserId>,
-) -> Vec<Performer> {
+pub fn performers_of(viewer: Viewer<'_>, ticket: &Parties) -> Vec<Performer> {
     let mut performers = Vec::new();
-    if requester == Some(person) {
+    if ticket.requester == Some(viewer.id) {
         performers.push(Performer::Requester);
     }
-    let agent_of_pole = roles.has(Role::Agent) && person_pole == Some(ticket_pole);
+    let agent_of_pole = viewer.roles.has(Role::Agent) && viewer.pole == Some(ticket.pole);
     if agent_of_pole {
         performers.push(Performer::PoleAgent);
     }
-    if agent_of_pole && assignee == Some(person) {
+    if agent_of_pole && ticket.assignee == Some(viewer.id) {
         performers.push(Performer::Assignee);
     }
-    if roles.has(Role::Supervisor) {
+    if viewer.roles.has(Role::Supervisor) {
         performers.push(Performer::Supervisor);
     }
-    if roles.has(Role::CabMember) {
+    if viewer.roles.has(Role::CabMember) {
         performers.push(Performer::Cab);
+    }
+    if ticket.approver == Some(viewer.id) {
+        performers.push(Performer::Approver);
     }
     performers
 }
 
-/// Staff see every ticket; everyone else only the tickets opened for them.
-pub fn can_see(person: UserId, roles: &Roles, requester: Option<UserId>) -> bool {
-    is_staff(roles) || requester == Some(person)
+/// Staff see every ticket; everyone else the tickets opened for them or given them to approve, and a site
+/// delegate those of the people of their site.
+pub fn can_see(viewer: Viewer<'_>, ticket: &Parties) -> bool {
+    is_staff(viewer.roles)
+        || ticket.requester == Some(viewer.id)
+        || ticket.approver == Some(viewer.id)
+        || (viewer.roles.has(Role::SiteDelegate) && ticket.requester.is_some() && ticket.site == viewer.site)
 }
 
 /// Internal notes, effort and the full queue are for the people who run the service.

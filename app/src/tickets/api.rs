@@ -204,3 +204,32 @@ mod tests {
         assert_eq!(error.to_json()["error"]["field"], "kind");
     }
 }
+
+/// Qualifies a ticket; answers the computed decision (the priority kept may differ, with a reason).
+#[server(endpoint = "tickets_qualifier", input = leptos::server_fn::codec::Json)]
+pub async fn qualify_ticket(
+    reference: TicketRef,
+    request: super::QualificationRequest,
+) -> Result<crate::domain::qualification::PriorityDecision, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    crate::tickets::requests::qualify(&mut conn, &user, &reference, request, Utc::now()).await
+}
+
+/// The requester rates the service of a resolved or closed ticket (1 to 5, with an optional comment).
+#[server(endpoint = "tickets_evaluer")]
+pub async fn rate_ticket(reference: TicketRef, rating: String, comment: Option<String>) -> Result<(), AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    let rating: i16 =
+        rating.trim().parse().map_err(|_| AppError::validation("rating", crate::i18n::t().rating_out_of_range))?;
+    crate::tickets::requests::rate(&mut conn, &user, &reference, rating, comment.as_deref(), Utc::now()).await
+}
+
+/// The requests waiting for the decision of the person asking (their team's catalog requests).
+#[server(endpoint = "approbations")]
+pub async fn pending_approvals() -> Result<Vec<super::PendingApproval>, AppError> {
+    use self::ssr::*;
+    let (user, mut conn) = signed_in().await?;
+    crate::tickets::requests::pending_approvals(&mut conn, &user).await
+}

@@ -5,13 +5,17 @@
 pub mod api;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod requests;
+#[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::domain::ids::{SiteId, UserId};
+use crate::domain::catalog::Answer;
+use crate::domain::ids::{CategoryId, EnvironmentId, SiteId, UserId};
 use crate::domain::people::Pole;
+use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{Action, Status, StatusGroup};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A ticket in a list.
@@ -62,6 +66,94 @@ pub struct TicketDetail {
     pub links: Vec<LinkView>,
     /// Agents of the ticket's pole, for the assignment field (staff only).
     pub pole_agents: Vec<Person>,
+    /// How it was qualified, once it was.
+    pub qualification: Option<QualificationView>,
+    /// Whether the person asking may qualify it (an agent of its pole or a supervisor, while it is open).
+    pub may_qualify: bool,
+    /// The catalog entry it was made from, with the answers to its form.
+    pub origin: Option<CatalogOrigin>,
+    pub approval: Option<ApprovalView>,
+    pub rating: Option<RatingView>,
+    /// Whether the person asking may rate the service now (its requester, once resolved or closed).
+    pub may_rate: bool,
+}
+
+/// How a ticket was qualified, in words and codes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualificationView {
+    pub category: Option<CategoryId>,
+    pub category_label: Option<String>,
+    pub environment: Option<EnvironmentId>,
+    pub environment_label: Option<String>,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub criticality: Option<Criticality>,
+    pub severity: Option<Severity>,
+    pub business_deadline: Option<NaiveDate>,
+    pub computed_priority: Priority,
+    /// "P1 : application vitale, site entier, urgence critique (échéance demain)".
+    pub explanation: String,
+    /// Why the agent chose another priority than the computed one.
+    pub override_reason: Option<String>,
+    pub qualified_by: Option<String>,
+    pub qualified_at: DateTime<Utc>,
+}
+
+/// What an agent sets when qualifying a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualificationRequest {
+    pub version: i32,
+    pub category: Option<CategoryId>,
+    pub environment: Option<EnvironmentId>,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub criticality: Option<Criticality>,
+    pub severity: Option<Severity>,
+    pub business_deadline: Option<NaiveDate>,
+    /// Another priority than the computed one; needs `override_reason`.
+    pub priority: Option<Priority>,
+    pub override_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogOrigin {
+    pub code: String,
+    pub title: String,
+    pub answers: Vec<Answer>,
+}
+
+crate::code_enum! {
+    /// What the manager decided on a request.
+    pub enum ApprovalDecision {
+        Approved = "APPROUVEE",
+        Refused = "REFUSEE",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalView {
+    pub approver: Person,
+    pub requested_at: DateTime<Utc>,
+    pub decision: Option<ApprovalDecision>,
+    pub reason: Option<String>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingView {
+    pub rating: i16,
+    pub comment: Option<String>,
+    pub rated_at: DateTime<Utc>,
+}
+
+/// A request waiting for the decision of the person asking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingApproval {
+    pub reference: TicketRef,
+    pub title: String,
+    pub requester: String,
+    pub requested_at: DateTime<Utc>,
+    pub version: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

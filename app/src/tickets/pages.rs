@@ -3,12 +3,14 @@
 //! also work before the WASM has loaded.
 
 use super::api::{
-    RegisterTicket, ResolveChildren, TicketComment, TicketEffort, TicketLink, TicketTransition, get_ticket, my_tickets,
-    people_directory, queue,
+    QualifyTicket, RateTicket, RegisterTicket, ResolveChildren, TicketComment, TicketEffort, TicketLink,
+    TicketTransition, get_ticket, my_tickets, pending_approvals, people_directory, queue,
 };
+use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
 use crate::domain::access::Area;
 use crate::domain::people::Pole;
+use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::is_staff;
 use crate::domain::workflow::{Action, Need, StatusGroup, need_of, routable};
@@ -17,6 +19,8 @@ use crate::i18n::{
     action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
     link_label, pole_label, priority_label, status_group_label, status_label, t,
 };
+use crate::i18n::{approval_decision_label, criticality_label, impact_label, severity_label, urgency_label};
+use crate::referential::api::load_referential;
 use crate::shell::{DataTable, ErrorPanel, Guarded};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -90,6 +94,38 @@ pub fn MyRequestsPage() -> impl IntoView {
     view! { <Guarded area=Area::MyRequests page=Arc::new(|_| view! { <MyRequests/> }.into_any())/> }
 }
 
+/// The requests waiting for the signed-in manager's decision; shown only when there are some.
+#[component]
+fn Approvals() -> impl IntoView {
+    let t = t();
+    let pending = Resource::new(|| (), |_| pending_approvals());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let rows = match pending.await {
+                    Ok(rows) if !rows.is_empty() => rows,
+                    Ok(_) => return ().into_any(),
+                    Err(error) => return view! { <ErrorPanel error/> }.into_any(),
+                };
+                view! {
+                    <section class="panel" aria-labelledby="approbations" data-approvals>
+                        <h2 id="approbations">{t.approvals_title}</h2>
+                        <p class="muted">{t.approvals_intro}</p>
+                        <ul class="approvals">
+                            {rows.into_iter().map(|row| view! {
+                                <li data-reference=row.reference.to_string()>
+                                    <a href=format!("/tickets/{}", row.reference)>{row.reference.to_string()}" — "{row.title}</a>
+                                    <span class="muted">" · "{t.approvals_from}" "{row.requester}" · "{local(row.requested_at)}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }.into_any()
+            })}
+        </Transition>
+    }
+}
+
 #[component]
 fn MyRequests() -> impl IntoView {
     let t = t();
@@ -118,6 +154,7 @@ fn MyRequests() -> impl IntoView {
                 <button type="submit" class="button primary">{t.declare_submit}</button>
             </ActionForm>
         </section>
+        <Approvals/>
         <section class="panel" aria-labelledby="suivi">
             <h2 id="suivi">{t.my_tickets_title}</h2>
             <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
@@ -285,6 +322,8 @@ fn TicketView(staff: bool) -> impl IntoView {
     let effort = ServerAction::<TicketEffort>::new();
     let link = ServerAction::<TicketLink>::new();
     let children = ServerAction::<ResolveChildren>::new();
+    let qualify = ServerAction::<QualifyTicket>::new();
+    let rate = ServerAction::<RateTicket>::new();
     let ticket = Resource::new(
         move || {
             (
@@ -293,7 +332,7 @@ fn TicketView(staff: bool) -> impl IntoView {
                 comment.version().get(),
                 effort.version().get(),
                 link.version().get(),
-                children.version().get(),
+                (children.version().get(), qualify.version().get(), rate.version().get()),
             )
         },
         |(reference, ..)| async move {
@@ -303,7 +342,7 @@ fn TicketView(staff: bool) -> impl IntoView {
             }
         },
     );
-    let actions = TicketActions { transition, comment, effort, link, children };
+    let actions = TicketActions { transition, comment, effort, link, children, qualify, rate };
     view! {
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -323,6 +362,8 @@ struct TicketActions {
     effort: ServerAction<TicketEffort>,
     link: ServerAction<TicketLink>,
     children: ServerAction<ResolveChildren>,
+    qualify: ServerAction<QualifyTicket>,
+    rate: ServerAction<RateTicket>,
 }
 
 #[component]
@@ -386,6 +427,10 @@ fn TicketBody(detail: TicketDetail, actions: TicketActions, staff: bool) -> impl
                 })}
             </section>
         </div>
+        {detail.origin.clone().map(|origin| view! { <OriginPanel origin/> })}
+        {detail.approval.clone().map(|approval| view! { <ApprovalPanel approval/> })}
+        {(staff || detail.qualification.is_some()).then(|| view! { <QualificationPanel detail=detail.clone() qualify=actions.qualify/> })}
+        {(detail.may_rate || detail.rating.is_some()).then(|| view! { <RatingPanel detail=detail.clone() rate=actions.rate/> })}
         <Links detail=detail.clone() link=actions.link staff/>
         <section class="panel" aria-labelledby="fil">
             <h2 id="fil">{t.ticket_timeline}</h2>
@@ -571,6 +616,226 @@ fn Effort(detail: TicketDetail, effort: ServerAction<TicketEffort>) -> impl Into
                 <button type="submit" class="button">{t.effort_submit}</button>
             </ActionForm>
             {error_notice(effort.value())}
+        </section>
+    }
+}
+
+/// The answers to the catalog form the request was made with.
+#[component]
+fn OriginPanel(origin: super::CatalogOrigin) -> impl IntoView {
+    let t = t();
+    view! {
+        <section class="panel" aria-labelledby="formulaire">
+            <h2 id="formulaire">{t.origin_title}" — "{origin.title}</h2>
+            <dl class="facts">
+                {origin.answers.into_iter().map(|answer| view! { <dt>{answer.label}</dt><dd data-answer=answer.key>{answer.display}</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn ApprovalPanel(approval: super::ApprovalView) -> impl IntoView {
+    let t = t();
+    let (lead, class) = match approval.decision {
+        None => (t.approval_pending, "status waiting"),
+        Some(ApprovalDecision::Approved) => (t.approval_approved, "status ok"),
+        Some(ApprovalDecision::Refused) => (t.approval_refused, "status off"),
+    };
+    view! {
+        <section class="panel" aria-labelledby="approbation">
+            <h2 id="approbation">{t.approval_title}</h2>
+            <p data-approval=approval.decision.map_or("EN_ATTENTE", |d| d.code())>
+                <span class=class>{approval.decision.map_or(t.approval_pending, approval_decision_label)}</span>
+                " "{lead}" "<strong>{approval.approver.name}</strong>
+                {approval.decided_at.map(|at| format!(" ({})", local(at)))}
+            </p>
+            {approval.reason.map(|reason| view! { <p class="prose">{reason}</p> })}
+        </section>
+    }
+}
+
+/// A `<select>` of codes with an empty first option; `current` is preselected.
+fn code_select<T: Copy + PartialEq + Send + Sync + 'static>(
+    id: &'static str,
+    all: &'static [T],
+    label: fn(T) -> &'static str,
+    code: fn(T) -> &'static str,
+    current: Option<T>,
+    empty: Option<&'static str>,
+    on_pick: impl Fn(Option<T>) + 'static,
+) -> impl IntoView {
+    view! {
+        <select id=id on:change=move |ev| {
+            let picked = event_target_value(&ev);
+            on_pick(all.iter().copied().find(|v| code(*v) == picked));
+        }>
+            {empty.map(|text| view! { <option value="" selected=current.is_none()>{text}</option> })}
+            {all.iter().copied().map(|value| view! {
+                <option value=code(value) selected=current == Some(value)>{label(value)}</option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// How the ticket was qualified, in words; for the desk, the form that qualifies it again.
+#[component]
+fn QualificationPanel(detail: TicketDetail, qualify: ServerAction<QualifyTicket>) -> impl IntoView {
+    let t = t();
+    let current = detail.qualification.clone();
+    let summary = detail.summary.clone();
+    let shown = current.clone().map(|q| {
+        view! {
+            <p class="explanation" data-explanation>{q.explanation.clone()}</p>
+            <dl class="facts">
+                {q.category_label.clone().map(|label| view! { <dt>{t.field_category}</dt><dd>{label}</dd> })}
+                {q.environment_label.clone().map(|label| view! { <dt>{t.field_environment}</dt><dd>{label}</dd> })}
+                <dt>{t.field_impact}</dt><dd>{impact_label(q.impact)}</dd>
+                <dt>{t.field_urgency}</dt><dd>{urgency_label(q.urgency)}</dd>
+                {q.criticality.map(|c| view! { <dt>{t.field_criticality}</dt><dd>{criticality_label(c)}</dd> })}
+                {q.severity.map(|s| view! { <dt>{t.field_severity}</dt><dd>{severity_label(s)}</dd> })}
+                {q.business_deadline.map(|d| view! { <dt>{t.field_deadline}</dt><dd>{d.format("%d/%m/%Y").to_string()}</dd> })}
+                {q.override_reason.clone().map(|reason| view! { <dt>{t.field_override_reason}</dt><dd>{reason}</dd> })}
+                {q.qualified_by.clone().map(|name| view! { <dt>{t.qualification_by}</dt><dd>{name}" — "{local(q.qualified_at)}</dd> })}
+            </dl>
+        }
+    });
+    let draft = RwSignal::new(QualificationRequest {
+        version: summary.version,
+        category: current.as_ref().and_then(|q| q.category),
+        environment: current.as_ref().and_then(|q| q.environment),
+        impact: current.as_ref().map_or(Impact::User, |q| q.impact),
+        urgency: current.as_ref().map_or(Urgency::Normal, |q| q.urgency),
+        criticality: current.as_ref().and_then(|q| q.criticality),
+        severity: current.as_ref().and_then(|q| q.severity),
+        business_deadline: current.as_ref().and_then(|q| q.business_deadline),
+        priority: None,
+        override_reason: None,
+    });
+    let reference = summary.reference;
+    let editor = detail.may_qualify.then(|| {
+        let data = Resource::new(|| (), |_| load_referential());
+        view! {
+            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    let data = match data.await {
+                        Ok(data) => data,
+                        Err(error) => return view! { <ErrorPanel error/> }.into_any(),
+                    };
+                    let kind = summary.kind;
+                    let categories: Vec<(String, String)> = data
+                        .categories
+                        .iter()
+                        .filter(|c| c.active && c.allowed_kinds.contains(&kind))
+                        .filter_map(|c| Some((c.id?.to_string(), format!("{} › {}", domain_label(c.domain), data.category_path(c.id?)?))))
+                        .collect();
+                    let items: Vec<(String, String)> = data
+                        .environment
+                        .iter()
+                        .filter(|e| e.active)
+                        .filter_map(|e| Some((e.id?.to_string(), format!("{} ({})", e.label, criticality_label(e.criticality)))))
+                        .collect();
+                    let selected_category = draft.with_untracked(|d| d.category.map(|c| c.to_string()));
+                    let selected_item = draft.with_untracked(|d| d.environment.map(|e| e.to_string()));
+                    view! {
+                        <form class="form" data-qualify on:submit=move |ev| {
+                            ev.prevent_default();
+                            qualify.dispatch(QualifyTicket { reference, request: draft.get_untracked() });
+                        }>
+                            <div class="field-row">
+                                <div class="field">
+                                    <label for="q-category">{t.field_category}</label>
+                                    <select id="q-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
+                                        <option value="">{t.none_option}</option>
+                                        {categories.into_iter().map(|(value, label)| {
+                                            let selected = selected_category.as_deref() == Some(value.as_str());
+                                            view! { <option value=value selected=selected>{label}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="q-environment">{t.field_environment}</label>
+                                    <select id="q-environment" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev).parse().ok().map(crate::domain::ids::EnvironmentId))>
+                                        <option value="">{t.none_option}</option>
+                                        {items.into_iter().map(|(value, label)| {
+                                            let selected = selected_item.as_deref() == Some(value.as_str());
+                                            view! { <option value=value selected=selected>{label}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            </div>
+                            <div class="field-row">
+                                <div class="field"><label for="q-impact">{t.field_impact}</label>
+                                    {code_select("q-impact", Impact::ALL, impact_label, |v| v.code(), Some(draft.with_untracked(|d| d.impact)), None, move |v| if let Some(v) = v { draft.update(|d| d.impact = v) })}</div>
+                                <div class="field"><label for="q-urgency">{t.field_urgency}</label>
+                                    {code_select("q-urgency", Urgency::ALL, urgency_label, |v| v.code(), Some(draft.with_untracked(|d| d.urgency)), None, move |v| if let Some(v) = v { draft.update(|d| d.urgency = v) })}</div>
+                                <div class="field"><label for="q-criticality">{t.field_criticality}</label>
+                                    {code_select("q-criticality", Criticality::ALL, criticality_label, |v| v.code(), draft.with_untracked(|d| d.criticality), Some(t.none_option), move |v| draft.update(|d| d.criticality = v))}</div>
+                                <div class="field"><label for="q-severity">{t.field_severity}</label>
+                                    {code_select("q-severity", Severity::ALL, severity_label, |v| v.code(), draft.with_untracked(|d| d.severity), Some(t.none_option), move |v| draft.update(|d| d.severity = v))}</div>
+                                <div class="field"><label for="q-deadline">{t.field_deadline}</label>
+                                    <input id="q-deadline" type="date" value=draft.with_untracked(|d| d.business_deadline.map(|d| d.to_string()).unwrap_or_default())
+                                        on:input=move |ev| draft.update(|d| d.business_deadline = event_target_value(&ev).parse().ok())/></div>
+                            </div>
+                            <div class="field-row">
+                                <div class="field"><label for="q-priority">{t.field_priority_kept}</label>
+                                    {code_select("q-priority", Priority::ALL, priority_label, |v| v.code(), None, Some(t.qualification_computed), move |v| draft.update(|d| d.priority = v))}</div>
+                                <div class="field"><label for="q-reason">{t.field_override_reason}</label>
+                                    <input id="q-reason" on:input=move |ev| draft.update(|d| d.override_reason = Some(event_target_value(&ev)))/></div>
+                            </div>
+                            {error_notice(qualify.value())}
+                            <button type="submit" class="button primary">{t.qualification_submit}</button>
+                        </form>
+                    }.into_any()
+                })}
+            </Transition>
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="qualification">
+            <h2 id="qualification">{t.qualification_title}</h2>
+            {match shown {
+                Some(shown) => shown.into_any(),
+                None => view! { <p class="muted">{t.qualification_none}</p> }.into_any(),
+            }}
+            {editor}
+        </section>
+    }
+}
+
+/// The requester's rating of the service, or the form that gives it.
+#[component]
+fn RatingPanel(detail: TicketDetail, rate: ServerAction<RateTicket>) -> impl IntoView {
+    let t = t();
+    let body = match detail.rating {
+        Some(rating) => view! {
+            <p data-rating=rating.rating>{t.rating_given}" : "<strong>{format!("{} / 5", rating.rating)}</strong></p>
+            {rating.comment.map(|comment| view! { <p class="prose">{comment}</p> })}
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=rate attr:class="form">
+                <input type="hidden" name="reference" value=detail.summary.reference.to_string()/>
+                <fieldset class="choices rating">
+                    <legend>{t.rating_label}</legend>
+                    {(1..=5).map(|value| view! {
+                        <label><input type="radio" name="rating" value=value required=true/>" "{value}</label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="rating-comment">{t.rating_comment}</label>
+                    <textarea id="rating-comment" name="comment" rows="2" maxlength="2000"></textarea>
+                </div>
+                {error_notice(rate.value())}
+                <button type="submit" class="button">{t.rating_submit}</button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="panel" aria-labelledby="avis">
+            <h2 id="avis">{t.rating_title}</h2>
+            {body}
         </section>
     }
 }

@@ -3,25 +3,28 @@
 //! workflow table, and appends its history; so nothing is half-written and no update is lost.
 
 use super::{
-    CommentPurpose, EffortTotals, LinkKind, LinkView, NewTicket, Page, Person, TicketDetail, TicketFilter,
-    TicketSummary, TimelineEntry, TransitionRequest,
+    ApprovalDecision, ApprovalView, CatalogOrigin, CommentPurpose, EffortTotals, LinkKind, LinkView, NewTicket, Page,
+    Person, QualificationView, RatingView, TicketDetail, TicketFilter, TicketSummary, TimelineEntry, TransitionRequest,
 };
 use crate::auth::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::db::schema::{
-    notifications, sites, ticket_comments, ticket_counters, ticket_effort, ticket_history, ticket_links, tickets,
-    user_roles, users, workflow_settings,
+    catalog_entries, categories, environment_items, notifications, sites, ticket_approvals, ticket_comments,
+    ticket_counters, ticket_effort, ticket_history, ticket_links, ticket_qualification, ticket_ratings,
+    ticket_requests, tickets, user_roles, users, workflow_settings,
 };
-use crate::domain::ids::{SiteId, UserId};
+use crate::domain::catalog::Answer;
+use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId, UserId};
 use crate::domain::people::{Pole, Role};
+use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{
-    self, Action, Need, Performer, Provided, Refusal, Status, StatusGroup, can_see, default_pole, is_staff,
-    may_register, performers_of, routable,
+    self, Action, Need, Parties, Performer, Provided, Refusal, Status, StatusGroup, Viewer, can_see, default_pole,
+    is_staff, may_register, performers_of, routable,
 };
 use crate::error::{AppError, AppResult};
 use crate::i18n::{action_label, kind_label, status_label, t};
-use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
@@ -120,8 +123,68 @@ async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16)
     Ok(TicketRef { kind, year, seq })
 }
 
-fn clean(text: Option<&str>) -> Option<String> {
+pub(super) fn clean(text: Option<&str>) -> Option<String> {
     text.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
+}
+
+/// What a registration carries beyond [`NewTicket`] when it comes from the catalog.
+#[derive(Debug, Default)]
+pub struct Registration {
+    /// The manager who must approve it before work starts.
+    pub approver: Option<UserId>,
+    /// The catalog entry and the accepted answers to its form.
+    pub catalog: Option<(CatalogEntryId, Vec<Answer>)>,
+    /// The qualification computed from the entry's defaults.
+    pub qualification: Option<QualificationRecord>,
+    /// The pole the catalog entry routes to; on a free registration only the desk chooses the pole.
+    pub pole: Option<Pole>,
+}
+
+/// A qualification as stored: its inputs, the computed priority and its explanation.
+#[derive(Debug, Clone)]
+pub struct QualificationRecord {
+    pub category: Option<CategoryId>,
+    pub environment: Option<EnvironmentId>,
+    pub impact: Impact,
+    pub urgency: Urgency,
+    pub criticality: Option<Criticality>,
+    pub severity: Option<Severity>,
+    pub business_deadline: Option<NaiveDate>,
+    pub computed: Priority,
+    pub explanation: String,
+    pub override_reason: Option<String>,
+}
+
+/// Writes (or rewrites) the qualification of a ticket.
+pub(super) async fn store_qualification(
+    conn: &mut AsyncPgConnection,
+    ticket: i64,
+    record: &QualificationRecord,
+    actor: Actor<'_>,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    let values = (
+        ticket_qualification::category_id.eq(record.category),
+        ticket_qualification::environment_id.eq(record.environment),
+        ticket_qualification::impact.eq(record.impact),
+        ticket_qualification::urgency.eq(record.urgency),
+        ticket_qualification::criticality.eq(record.criticality),
+        ticket_qualification::severity.eq(record.severity),
+        ticket_qualification::business_deadline.eq(record.business_deadline),
+        ticket_qualification::computed_priority.eq(record.computed),
+        ticket_qualification::explanation.eq(&record.explanation),
+        ticket_qualification::override_reason.eq(&record.override_reason),
+        ticket_qualification::qualified_by.eq(actor.id()),
+        ticket_qualification::qualified_at.eq(now),
+    );
+    diesel::insert_into(ticket_qualification::table)
+        .values((ticket_qualification::ticket_id.eq(ticket), values.clone()))
+        .on_conflict(ticket_qualification::ticket_id)
+        .do_update()
+        .set(values)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// Registers an activity, from any source. `solved_now` resolves it in the same transaction.
@@ -129,6 +192,17 @@ pub async fn register(
     conn: &mut AsyncPgConnection,
     actor: Actor<'_>,
     input: NewTicket,
+    now: DateTime<Utc>,
+) -> AppResult<TicketRef> {
+    register_with(conn, actor, input, Registration::default(), now).await
+}
+
+/// Registers an activity with what the catalog adds: its answers, its qualification, its approver.
+pub async fn register_with(
+    conn: &mut AsyncPgConnection,
+    actor: Actor<'_>,
+    input: NewTicket,
+    extras: Registration,
     now: DateTime<Utc>,
 ) -> AppResult<TicketRef> {
     let t = t();
@@ -172,7 +246,16 @@ pub async fn register(
     if input.solved_now.is_some() && !kind.has_requester_confirmation() {
         return Err(AppError::validation("solved_now", t.ticket_first_contact_kind));
     }
+    let pole = extras.pole.unwrap_or(pole);
+    if !routable(pole) {
+        return Err(AppError::validation("pole", t.ticket_pole_not_routable));
+    }
     let source_ref = clean(input.source_ref.as_deref());
+    let initial_status = kind.initial_status(extras.approver.is_some());
+    if extras.approver.is_some() && input.solved_now.is_some() {
+        return Err(AppError::validation("solved_now", t.ticket_first_contact_kind));
+    }
+    let priority = extras.qualification.as_ref().map(|q| q.computed).or(input.priority).unwrap_or(Priority::P3);
 
     conn.transaction(async |conn| {
         let requester_site = match requester {
@@ -198,11 +281,11 @@ pub async fn register(
             .values((
                 tickets::reference.eq(reference.to_string()),
                 tickets::kind.eq(kind),
-                tickets::status.eq(kind.initial_status()),
+                tickets::status.eq(initial_status),
                 tickets::title.eq(&title),
                 tickets::description.eq(&description),
                 tickets::channel.eq(channel),
-                tickets::priority.eq(input.priority.unwrap_or(Priority::P3)),
+                tickets::priority.eq(priority),
                 tickets::domain.eq(input.domain),
                 tickets::requester_id.eq(requester),
                 tickets::registered_by.eq(actor.id()),
@@ -233,13 +316,41 @@ pub async fn register(
             actor,
             "ENREGISTRER",
             None,
-            kind.initial_status(),
+            initial_status,
             serde_json::json!({
                 "canal": channel, "pole": pole, "pour_le_compte_de": on_behalf,
+                "catalogue": extras.catalog.as_ref().map(|(entry, _)| entry.0),
+                "approbateur": extras.approver,
             }),
             now,
         )
         .await?;
+        if let Some((entry, answers)) = &extras.catalog {
+            let answers = serde_json::to_value(answers).map_err(|_| AppError::internal("answers serialisation"))?;
+            diesel::insert_into(ticket_requests::table)
+                .values((
+                    ticket_requests::ticket_id.eq(id),
+                    ticket_requests::catalog_entry_id.eq(entry),
+                    ticket_requests::answers.eq(answers),
+                ))
+                .execute(conn)
+                .await?;
+        }
+        if let Some(qualification) = &extras.qualification {
+            store_qualification(conn, id, qualification, actor, now).await?;
+        }
+        if let Some(approver) = extras.approver {
+            diesel::insert_into(ticket_approvals::table)
+                .values((
+                    ticket_approvals::ticket_id.eq(id),
+                    ticket_approvals::approver_id.eq(approver),
+                    ticket_approvals::requested_at.eq(now),
+                ))
+                .execute(conn)
+                .await?;
+            notify(conn, Some(approver), actor, id, format!("{reference} {}", t.notice_approval_requested), now)
+                .await?;
+        }
         if let Some(solution) = input.solved_now.as_deref() {
             let mut request = TransitionRequest::new(Action::Resolve, 1);
             request.solution = Some(solution.to_owned());
@@ -253,7 +364,7 @@ pub async fn register(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn record(
+pub(super) async fn record(
     conn: &mut AsyncPgConnection,
     ticket: i64,
     actor: Actor<'_>,
@@ -302,7 +413,7 @@ async fn add_comment(
 }
 
 /// Tells `recipient` about a ticket, unless they caused it themselves.
-async fn notify(
+pub(super) async fn notify(
     conn: &mut AsyncPgConnection,
     recipient: Option<UserId>,
     actor: Actor<'_>,
@@ -323,7 +434,7 @@ async fn notify(
         .map(|_| ())
 }
 
-async fn lock_ticket(conn: &mut AsyncPgConnection, reference: &TicketRef) -> AppResult<TicketRow> {
+pub(super) async fn lock_ticket(conn: &mut AsyncPgConnection, reference: &TicketRef) -> AppResult<TicketRow> {
     tickets::table
         .filter(tickets::reference.eq(reference.to_string()))
         .select(TicketRow::as_select())
@@ -334,14 +445,38 @@ async fn lock_ticket(conn: &mut AsyncPgConnection, reference: &TicketRef) -> App
         .ok_or_else(|| AppError::not_found(reference.to_string()))
 }
 
-/// The performers `actor` holds on `row`.
-fn performers(actor: Actor<'_>, row: &TicketRow) -> Vec<Performer> {
+/// Who `user` is, as far as rights go.
+pub(crate) fn viewer(user: &CurrentUser) -> Viewer<'_> {
+    Viewer { id: user.id, roles: &user.roles, pole: user.pole, site: user.site.id }
+}
+
+/// The people and the place `row` relates to, including the manager asked to approve it.
+pub(crate) async fn parties(conn: &mut AsyncPgConnection, row: &TicketRow) -> QueryResult<Parties> {
+    let approver = ticket_approvals::table
+        .find(row.id)
+        .select(ticket_approvals::approver_id)
+        .first::<UserId>(conn)
+        .await
+        .optional()?;
+    Ok(Parties { requester: row.requester_id, assignee: row.assignee_id, approver, pole: row.pole, site: row.site_id })
+}
+
+/// The performers `actor` holds on a ticket.
+fn performers(actor: Actor<'_>, parties: &Parties) -> Vec<Performer> {
     match actor {
-        Actor::Person(user) => {
-            performers_of(user.id, &user.roles, user.pole, row.requester_id, row.pole, row.assignee_id)
-        }
+        Actor::Person(user) => performers_of(viewer(user), parties),
         Actor::System => vec![Performer::System],
     }
+}
+
+/// Fails with 404 (the ticket's existence is not revealed) when `user` may not see it.
+pub(super) async fn ensure_visible(
+    conn: &mut AsyncPgConnection,
+    user: &CurrentUser,
+    row: &TicketRow,
+) -> AppResult<Parties> {
+    let parties = parties(conn, row).await?;
+    if can_see(viewer(user), &parties) { Ok(parties) } else { Err(AppError::not_found(row.reference.clone())) }
 }
 
 fn refusal_error(refusal: Refusal, kind: Kind, action: Action) -> AppError {
@@ -386,10 +521,8 @@ pub async fn transition(
 ) -> AppResult<()> {
     conn.transaction(async |conn| {
         let row = lock_ticket(conn, reference).await?;
-        if let Actor::Person(user) = actor
-            && !can_see(user.id, &user.roles, row.requester_id)
-        {
-            return Err(AppError::not_found(reference.to_string()));
+        if let Actor::Person(user) = actor {
+            ensure_visible(conn, user, &row).await?;
         }
         apply_transition(conn, actor, row, request, now).await
     })
@@ -434,7 +567,8 @@ async fn apply_transition(
         workaround: workaround.is_some(),
         confirmation_delay_elapsed,
     };
-    let plan = workflow::plan(row.kind, row.status, row.pole, request.action, &performers(actor, &row), &provided)
+    let parties = parties(conn, &row).await?;
+    let plan = workflow::plan(row.kind, row.status, row.pole, request.action, &performers(actor, &parties), &provided)
         .map_err(|refusal| refusal_error(refusal, row.kind, request.action))?;
 
     let mut detail = serde_json::Map::new();
@@ -537,6 +671,23 @@ async fn apply_transition(
         }
         Action::RecordKnownError => new_workaround = workaround.clone(),
         Action::SubmitForApproval | Action::Approve | Action::Start => {}
+    }
+    // A manager's decision on a catalog request is kept with the request, and its requester told.
+    if row.kind == Kind::Request && matches!(plan.action, Action::Approve | Action::Refuse) {
+        let (decision, notice) = if plan.action == Action::Approve {
+            (ApprovalDecision::Approved, t.notice_request_approved)
+        } else {
+            (ApprovalDecision::Refused, t.notice_request_refused)
+        };
+        diesel::update(ticket_approvals::table.find(id))
+            .set((
+                ticket_approvals::decision.eq(decision),
+                ticket_approvals::reason.eq(&reason),
+                ticket_approvals::decided_at.eq(now),
+            ))
+            .execute(conn)
+            .await?;
+        notify(conn, row.requester_id, actor, id, format!("{reference} {notice}"), now).await?;
     }
     if plan.to.group() == StatusGroup::Closed && closed_at.is_none() {
         closed_at = Some(now);
@@ -722,9 +873,7 @@ pub async fn comment(
     }
     conn.transaction(async |conn| {
         let row = lock_ticket(conn, reference).await?;
-        if !can_see(user.id, &user.roles, row.requester_id) {
-            return Err(AppError::not_found(reference.to_string()));
-        }
+        ensure_visible(conn, user, &row).await?;
         add_comment(conn, row.id, Some(user.id), internal, CommentPurpose::Comment, &body, now).await?;
         diesel::update(tickets::table.find(row.id)).set(tickets::updated_at.eq(now)).execute(conn).await?;
         if !internal {
@@ -920,7 +1069,14 @@ pub async fn list(
 ) -> AppResult<Page<TicketSummary>> {
     let per_page = filter.per_page.unwrap_or(50).clamp(1, 200);
     let page = filter.page.unwrap_or(1).max(1);
-    let requester = if is_staff(&viewer.roles) { filter.requester } else { Some(viewer.id) };
+    let staff = is_staff(&viewer.roles);
+    // A site delegate follows their own tickets and those of the people of their site.
+    let delegate_site = (!staff && viewer.roles.has(Role::SiteDelegate)).then_some(viewer.site.id);
+    let requester = match (staff, delegate_site) {
+        (true, _) => filter.requester,
+        (false, Some(_)) => None,
+        (false, None) => Some(viewer.id),
+    };
     let build = || {
         let mut query = tickets::table
             .left_join(requesters.on(tickets::requester_id.eq(requesters.field(users::id).nullable())))
@@ -942,6 +1098,13 @@ pub async fn list(
         }
         if let Some(requester) = requester {
             query = query.filter(tickets::requester_id.eq(requester));
+        }
+        if let Some(site) = delegate_site {
+            query = query.filter(
+                tickets::requester_id
+                    .eq(viewer.id)
+                    .or(tickets::site_id.eq(site).and(tickets::requester_id.is_not_null()).nullable()),
+            );
         }
         if let Some(site) = filter.site {
             query = query.filter(tickets::site_id.eq(site));
@@ -1032,9 +1195,7 @@ pub async fn detail(
         .await
         .optional()?
         .ok_or_else(|| AppError::not_found(reference.to_string()))?;
-    if !can_see(viewer.id, &viewer.roles, row.requester_id) {
-        return Err(AppError::not_found(reference.to_string()));
-    }
+    let parties = ensure_visible(conn, viewer, &row).await?;
     let staff = is_staff(&viewer.roles);
     let history: Vec<HistoryRow> = ticket_history::table
         .filter(ticket_history::ticket_id.eq(row.id))
@@ -1143,11 +1304,14 @@ pub async fn detail(
         Vec::new()
     };
     let site_name: String = sites::table.find(row.site_id).select(sites::name).first(conn).await?;
-    let actions = workflow::available_actions(
-        row.kind,
-        row.status,
-        &performers_of(viewer.id, &viewer.roles, viewer.pole, row.requester_id, row.pole, row.assignee_id),
-    );
+    let actions = workflow::available_actions(row.kind, row.status, &performers_of(self::viewer(viewer), &parties));
+    let extras = detail_extras(conn, &row).await?;
+    let performers = performers_of(self::viewer(viewer), &parties);
+    let may_qualify =
+        row.status.is_open() && performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor));
+    let may_rate = row.requester_id == Some(viewer.id)
+        && matches!(row.status, Status::Resolved | Status::Closed)
+        && extras.rating.is_none();
     Ok(TicketDetail {
         summary: TicketSummary {
             reference: *reference,
@@ -1184,7 +1348,140 @@ pub async fn detail(
         effort,
         links,
         pole_agents,
+        qualification: extras.qualification,
+        may_qualify,
+        origin: extras.origin,
+        approval: extras.approval,
+        rating: extras.rating,
+        may_rate,
     })
+}
+
+struct DetailExtras {
+    qualification: Option<QualificationView>,
+    origin: Option<CatalogOrigin>,
+    approval: Option<ApprovalView>,
+    rating: Option<RatingView>,
+}
+
+type QualificationRow = (
+    (Option<CategoryId>, Option<EnvironmentId>, Impact, Urgency, Option<Criticality>, Option<Severity>),
+    (Option<NaiveDate>, Priority, String, Option<String>, Option<UserId>, DateTime<Utc>),
+);
+
+/// What the catalog and the qualification added to a ticket.
+async fn detail_extras(conn: &mut AsyncPgConnection, row: &TicketRow) -> AppResult<DetailExtras> {
+    let qualification: Option<QualificationRow> = ticket_qualification::table
+        .find(row.id)
+        .select((
+            (
+                ticket_qualification::category_id,
+                ticket_qualification::environment_id,
+                ticket_qualification::impact,
+                ticket_qualification::urgency,
+                ticket_qualification::criticality,
+                ticket_qualification::severity,
+            ),
+            (
+                ticket_qualification::business_deadline,
+                ticket_qualification::computed_priority,
+                ticket_qualification::explanation,
+                ticket_qualification::override_reason,
+                ticket_qualification::qualified_by,
+                ticket_qualification::qualified_at,
+            ),
+        ))
+        .first(conn)
+        .await
+        .optional()?;
+    let qualification = match qualification {
+        None => None,
+        Some((
+            (category, environment, impact, urgency, criticality, severity),
+            (business_deadline, computed_priority, explanation, override_reason, qualified_by, qualified_at),
+        )) => {
+            let category_label = match category {
+                None => None,
+                Some(id) => categories::table.find(id).select(categories::label).first(conn).await.optional()?,
+            };
+            let environment_label = match environment {
+                None => None,
+                Some(id) => {
+                    environment_items::table.find(id).select(environment_items::label).first(conn).await.optional()?
+                }
+            };
+            let qualified_by = match qualified_by {
+                None => None,
+                Some(id) => users::table.find(id).select(users::display_name).first(conn).await.optional()?,
+            };
+            Some(QualificationView {
+                category,
+                category_label,
+                environment,
+                environment_label,
+                impact,
+                urgency,
+                criticality,
+                severity,
+                business_deadline,
+                computed_priority,
+                explanation,
+                override_reason,
+                qualified_by,
+                qualified_at,
+            })
+        }
+    };
+    let origin: Option<(String, String, serde_json::Value)> = ticket_requests::table
+        .inner_join(catalog_entries::table)
+        .filter(ticket_requests::ticket_id.eq(row.id))
+        .select((catalog_entries::code, catalog_entries::title, ticket_requests::answers))
+        .first(conn)
+        .await
+        .optional()?;
+    let origin = origin
+        .map(|(code, title, answers)| {
+            serde_json::from_value(answers)
+                .map(|answers| CatalogOrigin { code, title, answers })
+                .map_err(|_| AppError::internal("stored catalog answers unreadable"))
+        })
+        .transpose()?;
+    let approval: Option<(
+        UserId,
+        String,
+        DateTime<Utc>,
+        Option<ApprovalDecision>,
+        Option<String>,
+        Option<DateTime<Utc>>,
+    )> = ticket_approvals::table
+        .inner_join(users::table)
+        .filter(ticket_approvals::ticket_id.eq(row.id))
+        .select((
+            ticket_approvals::approver_id,
+            users::display_name,
+            ticket_approvals::requested_at,
+            ticket_approvals::decision,
+            ticket_approvals::reason,
+            ticket_approvals::decided_at,
+        ))
+        .first(conn)
+        .await
+        .optional()?;
+    let approval = approval.map(|(id, name, requested_at, decision, reason, decided_at)| ApprovalView {
+        approver: Person { id, name },
+        requested_at,
+        decision,
+        reason,
+        decided_at,
+    });
+    let rating: Option<(i16, Option<String>, DateTime<Utc>)> = ticket_ratings::table
+        .find(row.id)
+        .select((ticket_ratings::rating, ticket_ratings::comment, ticket_ratings::rated_at))
+        .first(conn)
+        .await
+        .optional()?;
+    let rating = rating.map(|(rating, comment, rated_at)| RatingView { rating, comment, rated_at });
+    Ok(DetailExtras { qualification, origin, approval, rating })
 }
 
 async fn load_links(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<LinkView>> {

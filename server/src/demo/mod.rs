@@ -2,10 +2,12 @@
 //! (password `demo`, listed in README.md). Loaded in one transaction, only into a database without accounts.
 
 use app::auth::service::hash_password;
+use app::db::schema::users;
 use app::directory::db::{NewSite, NewUser, count_users};
 use app::domain::people::{Pole, Role, SiteKind, Typology};
 use app::error::AppError;
 use chrono::Utc;
+use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
 
@@ -65,6 +67,8 @@ pub struct DemoAccount {
     pub typology: Typology,
     pub pole: Option<Pole>,
     pub roles: &'static [Role],
+    /// Who approves this person's catalog requests.
+    pub manager: Option<&'static str>,
 }
 
 pub const ACCOUNTS: &[DemoAccount] = &[
@@ -76,6 +80,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("manager@immo9.fr"),
     },
     DemoAccount {
         login: "n1@immo9.fr",
@@ -85,6 +90,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Front),
         roles: &[Role::Agent],
+        manager: None,
     },
     DemoAccount {
         login: "n2@immo9.fr",
@@ -94,6 +100,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Back),
         roles: &[Role::Agent],
+        manager: None,
     },
     DemoAccount {
         login: "expert@immo9.fr",
@@ -103,6 +110,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Expert),
         roles: &[Role::Agent],
+        manager: None,
     },
     DemoAccount {
         login: "atelier@immo9.fr",
@@ -112,6 +120,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Atelier),
         roles: &[Role::Agent],
+        manager: None,
     },
     DemoAccount {
         login: "superviseur@immo9.fr",
@@ -121,6 +130,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Front),
         roles: &[Role::Agent, Role::Supervisor],
+        manager: None,
     },
     DemoAccount {
         login: "qualite@immo9.fr",
@@ -130,6 +140,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: Some(Pole::Quality),
         roles: &[Role::Quality],
+        manager: None,
     },
     DemoAccount {
         login: "cab@immo9.fr",
@@ -139,6 +150,18 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Direction,
         pole: None,
         roles: &[Role::CabMember],
+        manager: None,
+    },
+    // The head of the Libourne agency: approves Camille Martin's requests and follows the agency's tickets.
+    DemoAccount {
+        login: "manager@immo9.fr",
+        display_name: "Philippe Roche",
+        phone: Some("05 57 25 10 40"),
+        site_code: "AG-LIBOURNE",
+        typology: Typology::Agency,
+        pole: None,
+        roles: &[Role::SiteDelegate],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     // Employees of the sites, who raised the sample activities.
     DemoAccount {
@@ -149,6 +172,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Direction,
         pole: None,
         roles: &[],
+        manager: None,
     },
     DemoAccount {
         login: "julie.perrin@immo9.fr",
@@ -158,6 +182,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "lucas.bernard@immo9.fr",
@@ -167,6 +192,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "emma.petit@immo9.fr",
@@ -176,6 +202,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "hugo.robert@immo9.fr",
@@ -185,6 +212,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "lea.richard@immo9.fr",
@@ -194,6 +222,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "louis.durand@immo9.fr",
@@ -203,6 +232,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "chloe.moreau@immo9.fr",
@@ -212,6 +242,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "nathan.simon@immo9.fr",
@@ -221,6 +252,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "manon.laurent@immo9.fr",
@@ -230,6 +262,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "theo.michel@immo9.fr",
@@ -239,6 +272,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::Agency,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "karim.haddad@immo9.fr",
@@ -248,6 +282,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::ConstructionSite,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "pierre.fontaine@immo9.fr",
@@ -257,6 +292,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::ConstructionSite,
         pole: None,
         roles: &[],
+        manager: Some("sophie.delmas@immo9.fr"),
     },
     DemoAccount {
         login: "admin@immo9.fr",
@@ -266,6 +302,7 @@ pub const ACCOUNTS: &[DemoAccount] = &[
         typology: Typology::HeadOffice,
         pole: None,
         roles: &[Role::Admin],
+        manager: None,
     },
 ];
 
@@ -296,8 +333,9 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
                 NewSite { code: site.code, name: site.name, kind: site.kind, city: site.city }.insert(conn).await?;
             site_ids.insert(site.code, id);
         }
+        let mut user_ids = HashMap::new();
         for (account, password_hash) in ACCOUNTS.iter().zip(hashes) {
-            NewUser {
+            let id = NewUser {
                 login: account.login,
                 display_name: account.display_name,
                 phone: account.phone,
@@ -309,6 +347,15 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
             }
             .create(conn)
             .await?;
+            user_ids.insert(account.login, id);
+        }
+        for account in ACCOUNTS {
+            if let Some(manager) = account.manager {
+                diesel::update(users::table.find(user_ids[account.login]))
+                    .set(users::manager_id.eq(Some(user_ids[manager])))
+                    .execute(conn)
+                    .await?;
+            }
         }
         let tickets = activities::load(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })
@@ -332,6 +379,9 @@ mod tests {
     fn every_demo_account_lives_on_a_demo_site_and_every_role_is_covered() {
         for account in ACCOUNTS {
             assert!(SITES.iter().any(|site| site.code == account.site_code), "{}", account.login);
+        }
+        for account in ACCOUNTS.iter().filter_map(|account| account.manager) {
+            assert!(ACCOUNTS.iter().any(|other| other.login == account), "unknown manager {account}");
         }
         for role in Role::ALL.iter().filter(|role| **role != Role::Requester) {
             assert!(ACCOUNTS.iter().any(|account| account.roles.contains(role)), "no demo account is {role:?}");

@@ -19,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .route("/session", post(open_session).get(show_session).delete(close_session))
         .route("/openapi.json", axum::routing::get(|| async { Json(super::openapi::document()) }))
         .merge(super::tickets::router())
+        .merge(super::catalog::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 

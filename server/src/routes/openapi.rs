@@ -129,6 +129,24 @@ pub fn document() -> Value {
                     "responses": with_errors(json!({ "200": { "description": "Les totaux" } }))
                 }
             },
+            "/api/v1/catalog": {
+                "get": {
+                    "summary": "Le catalogue des demandes : entrées actives avec leur code de domaine, leurs valeurs par défaut et leur formulaire",
+                    "responses": with_errors(json!({ "200": { "description": "Les entrées", "content": { "application/json": { "schema": {
+                        "type": "array", "items": { "$ref": "#/components/schemas/CatalogEntry" }
+                    } } } } }))
+                }
+            },
+            "/api/v1/catalog/{code}/requests": {
+                "post": {
+                    "summary": "Faire une demande depuis une entrée du catalogue (réponses au formulaire par clé de champ)",
+                    "parameters": [{ "name": "code", "in": "path", "required": true, "schema": { "type": "string" } }],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "properties": { "answers": { "type": "object", "additionalProperties": { "type": "string" } } }
+                    } } } },
+                    "responses": with_errors(json!({ "201": ticket.clone() }))
+                }
+            },
             "/api/v1/tickets/{reference}/history": {
                 "get": { "summary": "Historique (ajout seul)", "parameters": [reference_parameter()], "responses": with_errors(json!({ "200": { "description": "Les entrées, de la plus ancienne à la plus récente" } })) }
             }
@@ -138,7 +156,10 @@ pub fn document() -> Value {
                 "Error": { "description": "Erreur", "content": { "application/json": { "schema": {
                     "type": "object",
                     "properties": { "error": { "type": "object", "required": ["code", "message"], "properties": {
-                        "code": { "type": "string" }, "message": { "type": "string" }, "field": { "type": "string" }
+                        "code": { "type": "string" }, "message": { "type": "string" }, "field": { "type": "string" },
+                        "errors": { "type": "array", "items": { "type": "object", "properties": {
+                            "field": { "type": "string" }, "message": { "type": "string" }
+                        } } }
                     } } }
                 } } } }
             },
@@ -169,6 +190,25 @@ pub fn document() -> Value {
                         "answer": { "type": "string" }, "assignee": { "type": "integer" }, "pole": { "$ref": "#/components/schemas/Pole" },
                         "incident": { "type": "string" }, "workaround": { "type": "string" },
                         "minutes": { "type": "integer", "minimum": 1, "maximum": 1440 }
+                    }
+                },
+                "CatalogEntry": {
+                    "type": "object",
+                    "properties": {
+                        "code": { "type": "string" }, "title": { "type": "string" }, "summary": { "type": "string" },
+                        "domain": { "enum": ["POSTE", "IMPRESSION", "LOGICIEL", "COMPTE", "MESSAGERIE", "TELEPHONIE", "RESEAU", "METIER", "INFRA", "SECURITE"] },
+                        "kind": { "enum": ["DEMANDE", "INCIDENT"] },
+                        "impact": { "enum": ["UTILISATEUR", "EQUIPE", "SITE", "ENTREPRISE"] },
+                        "urgency": { "enum": ["BASSE", "NORMALE", "HAUTE", "CRITIQUE"] },
+                        "pole": { "$ref": "#/components/schemas/Pole" },
+                        "requires_approval": { "type": "boolean" },
+                        "usage": { "type": "integer" },
+                        "fields": { "type": "array", "items": { "type": "object", "properties": {
+                            "key": { "type": "string" }, "label": { "type": "string" },
+                            "kind": { "enum": ["TEXTE", "TEXTE_LONG", "CHOIX", "DATE", "PERSONNE", "SITE"] },
+                            "required": { "type": "boolean" }, "help": { "type": "string" },
+                            "choices": { "type": "array", "items": { "type": "string" } }
+                        } } }
                     }
                 },
                 "Ticket": { "type": "object", "description": "Le ticket tel que l'appelant peut le voir (voir TicketDetail dans app/src/tickets/mod.rs)" }

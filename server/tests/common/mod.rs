@@ -255,6 +255,21 @@ impl Client {
         self.http.get(format!("{}{path}", self.base_url)).header("Accept", "text/html").send().await.unwrap()
     }
 
+    /// Calls a server function declared with `input = Json`.
+    pub async fn server_fn_json(&self, path: &str, body: &Value) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base_url))
+            .header("Accept", "application/json")
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap();
+        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+    }
+
     /// Calls a server function the way an `<ActionForm>` does: a URL-encoded POST.
     pub async fn server_fn(&self, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let response = self

@@ -3,6 +3,7 @@
 //! who a person is to a ticket.
 
 use super::*;
+use crate::domain::ids::SiteId;
 use crate::domain::people::Pole;
 
 /// Every allowed transition: `KIND FROM ACTION PERFORMER -> TO`. Anything not listed must be refused.
@@ -120,6 +121,12 @@ DEMANDE ATTENTE_DEMANDEUR ANNULER SUPERVISEUR -> ANNULE
 DEMANDE RESOLU CONFIRMER DEMANDEUR -> CLOS
 DEMANDE RESOLU REJETER DEMANDEUR -> EN_COURS
 DEMANDE RESOLU CLORE SYSTEME -> CLOS
+DEMANDE ATTENTE_APPROBATION ESCALADE_HIERARCHIQUE DEMANDEUR -> ATTENTE_APPROBATION
+DEMANDE ATTENTE_APPROBATION ESCALADE_HIERARCHIQUE AGENT_DU_POLE -> ATTENTE_APPROBATION
+DEMANDE ATTENTE_APPROBATION APPROUVER APPROBATEUR -> NOUVEAU
+DEMANDE ATTENTE_APPROBATION REFUSER APPROBATEUR -> REFUSE
+DEMANDE ATTENTE_APPROBATION ANNULER DEMANDEUR -> ANNULE
+DEMANDE ATTENTE_APPROBATION ANNULER SUPERVISEUR -> ANNULE
 CHANGEMENT NOUVEAU PRENDRE AGENT_DU_POLE -> NOUVEAU
 CHANGEMENT NOUVEAU PRENDRE SUPERVISEUR -> NOUVEAU
 CHANGEMENT NOUVEAU ESCALADE_HIERARCHIQUE DEMANDEUR -> NOUVEAU
@@ -180,7 +187,7 @@ fn every_kind_state_action_and_performer_follows_the_specification() {
             }
         }
     }
-    assert_eq!(combinations, 5 * 11 * 20 * 6);
+    assert_eq!(combinations, 5 * 11 * 20 * 7);
     let allowed: std::collections::BTreeSet<&str> = allowed.iter().map(String::as_str).collect();
     let unexpected: Vec<_> = allowed.difference(&expected).collect();
     let missing: Vec<_> = expected.difference(&allowed).collect();
@@ -364,26 +371,33 @@ fn the_clock_runs_pauses_and_stops_by_group() {
     }
 }
 
+fn parties(requester: Option<UserId>, assignee: Option<UserId>, approver: Option<UserId>) -> Parties {
+    Parties { requester, assignee, approver, pole: Pole::Front, site: SiteId(10) }
+}
+
 #[test]
 fn a_person_is_to_a_ticket_what_their_roles_pole_and_relation_make_them() {
     use crate::domain::people::{Role, Roles};
     let me = UserId(1);
     let other = UserId(2);
     let agent = Roles::new([Role::Agent]);
-    type Case<'a> = (Roles, Option<Pole>, Option<UserId>, Option<UserId>, &'a [Performer]);
+    type Case<'a> = (Roles, Option<Pole>, Option<UserId>, Option<UserId>, Option<UserId>, &'a [Performer]);
     let cases: &[Case] = &[
-        (Roles::new([]), None, Some(me), None, &[Performer::Requester]),
-        (Roles::new([]), None, Some(other), None, &[]),
-        (agent.clone(), Some(Pole::Front), Some(other), None, &[Performer::PoleAgent]),
-        (agent.clone(), Some(Pole::Front), Some(other), Some(me), &[Performer::PoleAgent, Performer::Assignee]),
-        (agent.clone(), Some(Pole::Back), Some(other), Some(me), &[]),
-        (agent.clone(), Some(Pole::Front), Some(me), None, &[Performer::Requester, Performer::PoleAgent]),
-        (Roles::new([Role::Supervisor]), Some(Pole::Front), Some(other), None, &[Performer::Supervisor]),
-        (Roles::new([Role::CabMember]), None, None, None, &[Performer::Cab]),
+        (Roles::new([]), None, Some(me), None, None, &[Performer::Requester]),
+        (Roles::new([]), None, Some(other), None, None, &[]),
+        (Roles::new([]), None, Some(other), None, Some(me), &[Performer::Approver]),
+        (Roles::new([Role::SiteDelegate]), None, Some(other), None, None, &[]),
+        (agent.clone(), Some(Pole::Front), Some(other), None, None, &[Performer::PoleAgent]),
+        (agent.clone(), Some(Pole::Front), Some(other), Some(me), None, &[Performer::PoleAgent, Performer::Assignee]),
+        (agent.clone(), Some(Pole::Back), Some(other), Some(me), None, &[]),
+        (agent.clone(), Some(Pole::Front), Some(me), None, None, &[Performer::Requester, Performer::PoleAgent]),
+        (Roles::new([Role::Supervisor]), Some(Pole::Front), Some(other), None, None, &[Performer::Supervisor]),
+        (Roles::new([Role::CabMember]), None, None, None, None, &[Performer::Cab]),
     ];
-    for (roles, pole, requester, assignee, expected) in cases {
+    for (roles, pole, requester, assignee, approver, expected) in cases {
+        let viewer = Viewer { id: me, roles, pole: *pole, site: SiteId(10) };
         assert_eq!(
-            performers_of(me, roles, *pole, *requester, Pole::Front, *assignee),
+            performers_of(viewer, &parties(*requester, *assignee, *approver)),
             expected.to_vec(),
             "{roles:?} {pole:?}"
         );
@@ -391,15 +405,35 @@ fn a_person_is_to_a_ticket_what_their_roles_pole_and_relation_make_them() {
 }
 
 #[test]
-fn staff_see_every_ticket_and_employees_their_own() {
+fn staff_see_every_ticket_employees_their_own_and_delegates_their_site() {
     use crate::domain::people::{Role, Roles};
     let (me, other) = (UserId(1), UserId(2));
-    for role in [Role::Agent, Role::Supervisor, Role::Quality, Role::CabMember, Role::Admin] {
-        assert!(can_see(me, &Roles::new([role]), Some(other)), "{role:?}");
+    let employee = Roles::new([]);
+    let delegate = Roles::new([Role::SiteDelegate]);
+    fn at(roles: &Roles, site: i64) -> Viewer<'_> {
+        Viewer { id: UserId(1), roles, pole: None, site: SiteId(site) }
     }
-    assert!(can_see(me, &Roles::new([]), Some(me)));
-    assert!(!can_see(me, &Roles::new([]), Some(other)));
-    assert!(!can_see(me, &Roles::new([]), None));
+    for role in [Role::Agent, Role::Supervisor, Role::Quality, Role::CabMember, Role::Admin] {
+        let roles = Roles::new([role]);
+        assert!(can_see(at(&roles, 99), &parties(Some(other), None, None)), "{role:?}");
+    }
+    // (viewer roles, viewer site, requester, approver, visible)
+    let cases = [
+        (&employee, 10, Some(me), None, true),
+        (&employee, 10, Some(other), None, false),
+        (&employee, 10, None, None, false),
+        (&employee, 99, Some(other), Some(me), true),
+        (&delegate, 10, Some(other), None, true),
+        (&delegate, 99, Some(other), None, false),
+        (&delegate, 10, None, None, false),
+    ];
+    for (roles, site, requester, approver, visible) in cases {
+        assert_eq!(
+            can_see(at(roles, site), &parties(requester, None, approver)),
+            visible,
+            "{roles:?} at {site} on {requester:?}/{approver:?}"
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,115 @@
+//! Server functions of the catalog and the referential. Reading the catalog is for everyone signed in;
+//! the referential is for the desk (qualification) and administrators; every edit is for administrators.
+//! Structured inputs travel as JSON.
+
+use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule};
+use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId};
+use crate::domain::qualification::{Impact, QualificationRules, Urgency};
+use crate::domain::ticket::{Priority, TicketRef};
+use crate::error::AppError;
+use crate::tickets::Person;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::auth::service::{authorize, signed_in},
+    crate::domain::access::Area,
+    crate::domain::workflow::is_staff,
+    crate::referential::service,
+};
+
+/// The active catalog entries, with how often each was used.
+#[server(endpoint = "catalogue")]
+pub async fn catalog_entries() -> Result<Vec<CatalogEntry>, AppError> {
+    let (_user, mut conn) = signed_in().await?;
+    service::catalog(&mut conn, false).await
+}
+
+/// One active entry, with its form.
+#[server(endpoint = "catalogue_entree")]
+pub async fn get_catalog_entry(code: String) -> Result<CatalogEntry, AppError> {
+    let (_user, mut conn) = signed_in().await?;
+    service::catalog_entry(&mut conn, &code)
+        .await?
+        .filter(|entry| entry.active)
+        .ok_or_else(|| AppError::not_found(format!("{} {code}", crate::i18n::t().catalog_entry_word)))
+}
+
+/// Makes a request from a catalog entry; answers are keyed by the form's field keys.
+#[server(endpoint = "catalogue_demande", input = Json)]
+pub async fn submit_catalog_request(code: String, answers: BTreeMap<String, String>) -> Result<TicketRef, AppError> {
+    let (user, mut conn) = signed_in().await?;
+    crate::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &answers, chrono::Utc::now()).await
+}
+
+/// The people and sites a form's "person" and "site" fields offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormChoices {
+    pub people: Vec<Person>,
+    pub sites: Vec<(SiteId, String)>,
+}
+
+#[server(endpoint = "catalogue_choix")]
+pub async fn load_form_choices() -> Result<FormChoices, AppError> {
+    let (_user, mut conn) = signed_in().await?;
+    let people = crate::directory::db::active_people(&mut conn).await?.into_iter().map(|(person, _)| person).collect();
+    let sites =
+        crate::directory::db::list_sites(&mut conn).await?.into_iter().map(|site| (site.id, site.name)).collect();
+    Ok(FormChoices { people, sites })
+}
+
+/// The referential: for the desk (qualification) and administrators.
+#[server(endpoint = "referentiel")]
+pub async fn load_referential() -> Result<Referential, AppError> {
+    let (user, mut conn) = signed_in().await?;
+    if !is_staff(&user.roles) {
+        return Err(AppError::Forbidden);
+    }
+    service::load(&mut conn).await
+}
+
+/// Every catalog entry, inactive ones included, for administrators.
+#[server(endpoint = "admin_catalogue")]
+pub async fn admin_catalog() -> Result<Vec<CatalogEntry>, AppError> {
+    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    service::catalog(&mut conn, true).await
+}
+
+#[server(endpoint = "admin_catalogue_enregistrer", input = Json)]
+pub async fn save_catalog_entry(entry: CatalogEntry) -> Result<CatalogEntryId, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::save_catalog_entry(&mut conn, admin.id, &entry).await
+}
+
+#[server(endpoint = "admin_matrice", input = Json)]
+pub async fn set_matrix_cell(impact: Impact, urgency: Urgency, priority: Priority) -> Result<(), AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::set_matrix_cell(&mut conn, admin.id, impact, urgency, priority).await
+}
+
+#[server(endpoint = "admin_regles", input = Json)]
+pub async fn set_rules(rules: QualificationRules) -> Result<(), AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::set_rules(&mut conn, admin.id, rules).await
+}
+
+#[server(endpoint = "admin_typologie", input = Json)]
+pub async fn save_typology(rule: TypologyRule) -> Result<(), AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::save_typology(&mut conn, admin.id, &rule).await
+}
+
+#[server(endpoint = "admin_categorie", input = Json)]
+pub async fn save_category(category: Category) -> Result<CategoryId, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::save_category(&mut conn, admin.id, &category).await
+}
+
+#[server(endpoint = "admin_environnement", input = Json)]
+pub async fn save_environment_item(item: EnvironmentItem) -> Result<EnvironmentId, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::save_environment_item(&mut conn, admin.id, &item).await
+}

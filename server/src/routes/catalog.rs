@@ -1,0 +1,48 @@
+//! `/api/v1/catalog`: the request catalog (entries with their domain code and form), and requests made
+//! from it, on the same service as the portal.
+
+use super::api::{ApiError, ApiUser, body};
+use crate::state::AppState;
+use app::error::AppError;
+use app::referential::service;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::Utc;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/catalog", get(list)).route("/catalog/{code}/requests", post(submit))
+}
+
+/// `GET /api/v1/catalog`: the active entries, with their form and how often each was used.
+async fn list(State(state): State<AppState>, ApiUser(_user): ApiUser) -> Result<Response, ApiError> {
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    Ok(Json(service::catalog(&mut conn, false).await?).into_response())
+}
+
+#[derive(Deserialize)]
+struct RequestBody {
+    #[serde(default)]
+    answers: BTreeMap<String, String>,
+}
+
+/// `POST /api/v1/catalog/{code}/requests` `{"answers": {key: value}}`: 201 with the ticket, 422 with every
+/// wrong field in `error.errors`.
+async fn submit(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(code): Path<String>,
+    payload: Result<Json<RequestBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let request = body(payload)?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let reference =
+        app::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &request.answers, Utc::now()).await?;
+    let detail = app::tickets::service::detail(&mut conn, &user, &reference).await?;
+    Ok((StatusCode::CREATED, Json(detail)).into_response())
+}
