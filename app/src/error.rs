@@ -84,7 +84,8 @@ impl AppError {
             AppError::AccountDisabled => "account_disabled",
             AppError::Forbidden => "forbidden",
             AppError::NotFound { .. } => "not_found",
-            AppError::Validation { .. } | AppError::InvalidForm { .. } => "validation",
+            AppError::Validation { .. } => "validation",
+            AppError::InvalidForm { .. } => "invalid_form",
             AppError::Conflict { .. } => "conflict",
             AppError::Unavailable => "unavailable",
             AppError::Internal => "internal",
@@ -222,7 +223,7 @@ mod tests {
                 FieldMessage { field: "site".into(), message: "Site inconnu.".into() },
             ],
         };
-        assert_eq!((error.status().as_u16(), error.code()), (422, "validation"));
+        assert_eq!((error.status().as_u16(), error.code()), (422, "invalid_form"));
         assert_eq!(error.message(), "Date invalide. Site inconnu.");
         let json = error.to_json();
         assert_eq!(json["error"]["field"], "date");

@@ -244,7 +244,7 @@ async fn a_wrong_form_lists_every_wrong_field_in_french_and_stores_nothing() {
         json!({ "answers": { "champ_pirate": "x" } }),
     )
     .await;
-    assert_eq!((status, error_code(&error)), (422, "validation"), "{error}");
+    assert_eq!((status, error_code(&error)), (422, "invalid_form"), "{error}");
     let wrong: BTreeSet<String> =
         error["error"]["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
     assert!(wrong.contains("champ_pirate"));
@@ -371,7 +371,10 @@ async fn an_agent_qualifies_with_an_explained_priority_and_an_override_keeps_its
 
     // Another priority needs a reason, which is kept.
     let (status, error) = n1.server_fn_json(qualify, &request(2, json!({ "priority": "P1" }))).await;
-    assert_eq!((status, error_code(&error)), (422, "validation"), "{error}");
+    assert_eq!(
+        (status, error["code"].as_str(), error["field"].as_str()),
+        (422, Some("validation"), Some("override_reason"))
+    );
     let (status, _) = n1
         .server_fn_json(
             qualify,
@@ -448,7 +451,8 @@ async fn admin_edits_are_audited_change_the_computation_and_are_refused_to_other
     );
     let (status, error) =
         admin.server_fn_json(path::<app::referential::api::SaveCatalogEntry>(), &json!({ "entry": entry })).await;
-    assert_eq!((status, error_code(&error)), (422, "validation"), "{error}");
+    assert_eq!((status, error["code"].as_str()), (422, Some("invalid_form")), "{error}");
+    assert_eq!(error["errors"].as_array().unwrap().len(), 4, "each mistake is named: {error}");
     let count: i64 = audit_log::table.count().get_result(&mut conn).await.unwrap();
     assert_eq!(count, 1, "a refused edit leaves no trace but its answer");
     let sites_before: i64 = sites::table.count().get_result(&mut conn).await.unwrap();

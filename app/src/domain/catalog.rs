@@ -267,7 +267,8 @@ mod tests {
     fn each_problem_is_reported_against_its_field() {
         let long = "x".repeat(201);
         let very_long = "x".repeat(5001);
-        let cases: Vec<(Vec<(&str, &str)>, &str, AnswerProblem)> = vec![
+        type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, AnswerProblem);
+        let cases: Vec<Case> = vec![
             (vec![("type", "Oui")], "motif", AnswerProblem::Required),
             (vec![("motif", "   "), ("type", "Oui")], "motif", AnswerProblem::Required),
             (vec![("motif", "a")], "type", AnswerProblem::Required),

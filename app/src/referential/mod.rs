@@ -124,7 +124,7 @@ pub fn group_for_portal(entries: &[CatalogEntry]) -> Vec<(ServiceDomain, Vec<Cat
         .filter(|(_, entries)| !entries.is_empty())
         .collect();
     for (_, entries) in &mut groups {
-        entries.sort_by(|a, b| b.usage.cmp(&a.usage));
+        entries.sort_by_key(|entry| std::cmp::Reverse(entry.usage));
     }
     groups.sort_by_key(|(_, entries)| std::cmp::Reverse(entries.iter().map(|e| e.usage).sum::<i64>()));
     groups

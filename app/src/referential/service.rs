@@ -173,6 +173,7 @@ type EntryRow = (
     (Impact, Urgency, Pole, bool, String, serde_json::Value, bool),
 );
 
+#[allow(clippy::type_complexity)] // the column tuple mirrors EntryRow; naming it adds nothing
 fn entry_columns() -> (
     (
         catalog_entries::id,

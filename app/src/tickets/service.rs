@@ -178,7 +178,7 @@ pub(super) async fn store_qualification(
         ticket_qualification::qualified_at.eq(now),
     );
     diesel::insert_into(ticket_qualification::table)
-        .values((ticket_qualification::ticket_id.eq(ticket), values.clone()))
+        .values((ticket_qualification::ticket_id.eq(ticket), values))
         .on_conflict(ticket_qualification::ticket_id)
         .do_update()
         .set(values)
@@ -1357,6 +1357,8 @@ pub async fn detail(
     })
 }
 
+type ApprovalRow = (UserId, String, DateTime<Utc>, Option<ApprovalDecision>, Option<String>, Option<DateTime<Utc>>);
+
 struct DetailExtras {
     qualification: Option<QualificationView>,
     origin: Option<CatalogOrigin>,
@@ -1446,14 +1448,7 @@ async fn detail_extras(conn: &mut AsyncPgConnection, row: &TicketRow) -> AppResu
                 .map_err(|_| AppError::internal("stored catalog answers unreadable"))
         })
         .transpose()?;
-    let approval: Option<(
-        UserId,
-        String,
-        DateTime<Utc>,
-        Option<ApprovalDecision>,
-        Option<String>,
-        Option<DateTime<Utc>>,
-    )> = ticket_approvals::table
+    let approval: Option<ApprovalRow> = ticket_approvals::table
         .inner_join(users::table)
         .filter(ticket_approvals::ticket_id.eq(row.id))
         .select((
