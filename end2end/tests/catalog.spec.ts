@@ -58,3 +58,35 @@ test("an employee finds the VPN request, submits it and the manager approves it"
   await expect(page.locator("[data-status]")).toHaveText("Nouveau");
   await expect(page.locator("[data-approval=APPROUVEE]")).toBeVisible();
 });
+
+// N1 qualifies an employee's incident: the priority is previewed and explained while the agent chooses, then
+// kept with the ticket; another priority is refused without a reason, in French.
+test("an agent qualifies an incident and reads why it has its priority", async ({ page }) => {
+  const title = `Signature refusée ${Date.now()}`;
+  await signIn(page, "employe@immo9.fr", "/mes-demandes");
+  await page.getByLabel("Quelque chose ne marche plus (incident)").check();
+  await page.getByLabel("Titre").fill(title);
+  await page.getByLabel("Description").fill("La plateforme de signature refuse mon certificat.");
+  await page.getByRole("button", { name: "Envoyer au support" }).click();
+  await expect(page).toHaveURL(/\/tickets\/INC-/);
+  const reference = page.url().split("/").pop()!;
+  await signOut(page);
+
+  await signIn(page, "n1@immo9.fr", `/tickets/${reference}`);
+  await expect(page.locator("[data-typology=AGENCE]")).toContainText("Agence");
+  const form = page.locator("form[data-qualify]");
+  await form.getByLabel("Application, service ou matériel concerné").selectOption({ label: "Signature électronique (Vitale)" });
+  await form.getByLabel("Impact").selectOption("UTILISATEUR");
+  await form.getByLabel("Urgence").selectOption("NORMALE");
+  await expect(form.locator("[data-preview]")).toContainText("P3 : application vitale, un utilisateur, urgence normale");
+  await form.getByLabel("Impact").selectOption("SITE");
+  await expect(form.locator("[data-preview]")).toContainText("P1 : application vitale, site entier, urgence normale");
+
+  await form.getByLabel("Priorité retenue").selectOption("P4");
+  await form.getByRole("button", { name: "Qualifier" }).click();
+  await expect(form.getByText("Indiquez pourquoi vous retenez une autre priorité")).toBeVisible();
+  await form.getByLabel("Priorité retenue").selectOption("");
+  await form.getByRole("button", { name: "Qualifier" }).click();
+  await expect(page.locator("p[data-explanation]")).toHaveText("P1 : application vitale, site entier, urgence normale");
+  await expect(page.locator(".ticket-head .badge")).toContainText("P1");
+});

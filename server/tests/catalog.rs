@@ -485,3 +485,38 @@ async fn the_requester_rates_a_resolved_ticket_once() {
     let (_, ticket) = get(&employee, &format!("/api/v1/tickets/{reference}")).await;
     assert_eq!((ticket["rating"]["rating"].as_i64(), ticket["may_rate"].as_bool()), (Some(5), Some(false)));
 }
+
+#[tokio::test]
+async fn the_lifecycle_delays_are_edited_by_administrators_within_bounds() {
+    let app = TestApp::spawn().await;
+    app.user("admin@t.fr", &[Role::Admin], None).await;
+    let admin = app.signed_in("admin@t.fr").await;
+    let set = path::<app::referential::api::SetWorkflowDelays>();
+    let delays = |reminder: i32, max: i32, confirmation: i32| json!({ "delays": { "reminder_delay_hours": reminder, "max_reminders": max, "confirmation_delay_hours": confirmation } });
+    for (body, field) in [
+        (delays(0, 2, 120), "reminder_delay_hours"),
+        (delays(48, 11, 120), "max_reminders"),
+        (delays(48, 2, 721), "confirmation_delay_hours"),
+    ] {
+        let (status, error) = admin.server_fn_json(set, &body).await;
+        assert_eq!((status, error["field"].as_str()), (422, Some(field)), "{error}");
+    }
+    let (status, _) = admin.server_fn_json(set, &delays(24, 3, 72)).await;
+    assert_eq!(status, 200);
+    let mut conn = app.pool.get().await.unwrap();
+    let settings = app::tickets::service::settings(&mut conn).await.unwrap();
+    assert_eq!(
+        (settings.reminder_delay.num_hours(), settings.max_reminders, settings.confirmation_delay.num_hours()),
+        (24, 3, 72),
+        "the lifecycle jobs read the new delays"
+    );
+    let audited: Vec<Value> = audit_log::table
+        .filter(audit_log::entity.eq("delais_cycle_de_vie"))
+        .select(audit_log::detail)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 1);
+    assert_eq!(audited[0]["avant"]["reminder_delay_hours"], 48);
+    assert_eq!(audited[0]["apres"]["reminder_delay_hours"], 24);
+}

@@ -11,7 +11,7 @@ async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in()
     let mut conn = db.conn().await;
     assert_eq!(
         load_if_empty(&mut conn).await.unwrap(),
-        DemoOutcome::Loaded { sites: 15, accounts: ACCOUNTS.len(), tickets: 60 }
+        DemoOutcome::Loaded { sites: 15, accounts: ACCOUNTS.len(), tickets: 68 }
     );
     assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
     drop(conn);
@@ -21,6 +21,20 @@ async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in()
         let response = app.client().sign_in(account.login, DEMO_PASSWORD).await;
         assert_eq!(response.status(), 200, "{}", account.login);
     }
+
+    // The demo's managers find requests waiting for them; the portal knows which entries are used most.
+    let manager = app.client();
+    manager.sign_in("manager@immo9.fr", DEMO_PASSWORD).await;
+    let path = <app::tickets::api::PendingApprovals as leptos::server_fn::ServerFn>::PATH;
+    let (status, pending) = manager.server_fn(path, &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(pending.as_array().map(Vec::len), Some(1), "{pending}");
+    let catalog: serde_json::Value = manager.get("/api/v1/catalog").await.json().await.unwrap();
+    let uses = |code: &str| catalog.as_array().unwrap().iter().find(|e| e["code"] == code).unwrap()["usage"].as_i64();
+    assert_eq!(
+        (uses("POSTE_SECOND_ECRAN"), uses("RESEAU_VPN"), uses("TELEPHONIE_SMARTPHONE")),
+        (Some(2), Some(1), Some(0))
+    );
 }
 
 #[tokio::test]

@@ -149,3 +149,79 @@ async fn the_audit_trail_cannot_be_rewritten() {
         assert!(error.to_string().contains("ajout seul"), "{sql}: {error}");
     }
 }
+
+#[tokio::test]
+async fn an_administrator_changes_a_profile_and_a_site_with_audit_and_guards() {
+    use app::db::schema::{audit_log, user_roles, users};
+    use app::directory::api::{SaveSite, UpdateAccount};
+    use serde_json::json;
+    let app = TestApp::spawn().await;
+    let employee = app.user("employe@t.fr", &[], None).await;
+    let manager = app.user("chef@t.fr", &[], None).await;
+    let admin_id = app.user("admin@t.fr", &[Role::Admin], None).await;
+    let admin = app.signed_in("admin@t.fr").await;
+    let site = app.site.unwrap().0;
+    let profile = |id: i64, pole: Option<&str>, roles: Vec<&str>, manager: Option<i64>| json!({ "profile": { "id": id, "site": site, "typology": "AGENCE", "pole": pole, "roles": roles, "manager": manager } });
+
+    // (profile, refusal field or code)
+    let refusals = [
+        (profile(employee.0, None, vec!["AGENT"], None), "pole"),
+        (profile(employee.0, None, vec![], Some(employee.0)), "manager"),
+        (profile(employee.0, None, vec![], Some(999_999)), "manager"),
+        (profile(admin_id.0, None, vec![], None), "conflict"),
+    ];
+    for (body, expected) in refusals {
+        let (status, error) = admin.server_fn_json(UpdateAccount::PATH, &body).await;
+        let got = error["field"].as_str().unwrap_or(error["code"].as_str().unwrap_or("?"));
+        assert!(status == 422 || status == 409, "{status} {error}");
+        assert_eq!(got, expected, "{body}");
+    }
+
+    let (status, row) = admin
+        .server_fn_json(
+            UpdateAccount::PATH,
+            &profile(employee.0, Some("FRONT"), vec!["AGENT", "DELEGUE"], Some(manager.0)),
+        )
+        .await;
+    assert_eq!(status, 200, "{row}");
+    assert_eq!(
+        (row["pole"].as_str(), row["manager_id"].as_i64(), row["typology"].as_str()),
+        (Some("FRONT"), Some(manager.0), Some("AGENCE"))
+    );
+    let mut conn = app.pool.get().await.unwrap();
+    let mut roles: Vec<String> = user_roles::table
+        .filter(user_roles::user_id.eq(employee))
+        .select(user_roles::role)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    roles.sort();
+    assert_eq!(roles, ["AGENT", "DELEGUE", "DEMANDEUR"]);
+    let manager_id: Option<i64> = users::table.find(employee).select(users::manager_id).first(&mut conn).await.unwrap();
+    assert_eq!(manager_id, Some(manager.0));
+
+    let (status, body) = admin
+        .server_fn_json(SaveSite::PATH, &json!({ "site": { "id": null, "code": "AG-ARCACHON", "name": "Agence d'Arcachon", "kind": "AGENCE", "city": "Arcachon" } }))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, error) = admin
+        .server_fn_json(SaveSite::PATH, &json!({ "site": { "id": null, "code": "AG-ARCACHON", "name": "Autre", "kind": "AGENCE", "city": "Arcachon" } }))
+        .await;
+    assert_eq!((status, error["code"].as_str()), (409, Some("conflict")));
+    let (status, _) = admin
+        .server_fn_json(
+            SaveSite::PATH,
+            &json!({ "site": { "id": null, "code": "mauvais code", "name": "X", "kind": "AGENCE", "city": "" } }),
+        )
+        .await;
+    assert_eq!(status, 422);
+
+    let entities: Vec<String> =
+        audit_log::table.select(audit_log::entity).order(audit_log::id).load(&mut conn).await.unwrap();
+    assert_eq!(entities, ["compte", "site"], "one line per accepted change, none for the refused ones");
+
+    let employee_client = app.signed_in("chef@t.fr").await;
+    let (status, _) =
+        employee_client.server_fn_json(UpdateAccount::PATH, &profile(manager.0, None, vec!["ADMIN"], None)).await;
+    assert_eq!(status, 403, "only administrators change profiles");
+}

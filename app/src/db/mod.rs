@@ -43,6 +43,30 @@ pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
 }
 
 /// Hides the password of a connection URL so it can be logged.
+/// Appends one line to the audit trail: who changed what (`entity`, `entity_id`), how, with the details
+/// (usually `{"avant", "apres"}`). Call it inside the transaction of the change it records.
+pub async fn audit(
+    conn: &mut AsyncPgConnection,
+    actor: crate::domain::ids::UserId,
+    entity: &str,
+    entity_id: String,
+    action: &str,
+    detail: serde_json::Value,
+) -> QueryResult<()> {
+    use schema::audit_log;
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::actor_id.eq(Some(actor)),
+            audit_log::entity.eq(entity),
+            audit_log::entity_id.eq(entity_id),
+            audit_log::action.eq(action),
+            audit_log::detail.eq(detail),
+        ))
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
 pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {

@@ -1,9 +1,11 @@
 //! Server functions of the directory: accounts and sites for administrators, poles and teams for the desk.
 
-use super::{AccountRow, PoleTeam, SiteRow};
+use super::{AccountProfile, AccountRow, PoleTeam, SiteDraft, SiteRow};
+use crate::domain::ids::SiteId;
 use crate::domain::ids::UserId;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use {crate::auth::service::authorize, crate::directory::db, crate::domain::access::Area};
@@ -37,4 +39,18 @@ pub async fn list_sites() -> Result<Vec<SiteRow>, AppError> {
 pub async fn list_teams() -> Result<Vec<PoleTeam>, AppError> {
     let (_user, mut conn) = authorize(Area::Teams).await?;
     Ok(db::list_teams(&mut conn).await?)
+}
+
+/// Changes an account's site, typology, pole, roles and manager (audited).
+#[server(endpoint = "comptes_profil", input = Json)]
+pub async fn update_account(profile: AccountProfile) -> Result<AccountRow, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    db::update_profile(&mut conn, admin.id, &profile).await
+}
+
+/// Creates or changes a site (audited).
+#[server(endpoint = "sites_enregistrer", input = Json)]
+pub async fn save_site(site: SiteDraft) -> Result<SiteId, AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    db::save_site(&mut conn, admin.id, &site).await
 }

@@ -1,9 +1,10 @@
 //! Queries on accounts, sites and poles. Writes that change an account also write the audit trail, in the
 //! same transaction.
 
-use super::{AccountRow, PoleTeam, SiteRow, TeamMember};
+use super::{AccountProfile, AccountRow, PoleTeam, SiteDraft, SiteRow, TeamMember};
 use crate::auth::{CurrentUser, SiteRef};
-use crate::db::schema::{audit_log, poles, sites, user_roles, users};
+use crate::db::audit;
+use crate::db::schema::{poles, sites, user_roles, users};
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
 use crate::error::{AppError, AppResult};
@@ -143,10 +144,31 @@ struct ProfileRow {
     site_kind: SiteKind,
 }
 
-type AccountColumns = (UserId, String, String, String, Option<Pole>, bool);
+type AccountColumns = (UserId, String, String, String, Option<Pole>, bool, SiteId, Typology, Option<UserId>);
 
-fn account_columns() -> (users::id, users::login, users::display_name, sites::name, users::pole, users::active) {
-    (users::id, users::login, users::display_name, sites::name, users::pole, users::active)
+#[allow(clippy::type_complexity)] // the column tuple mirrors AccountColumns
+fn account_columns() -> (
+    users::id,
+    users::login,
+    users::display_name,
+    sites::name,
+    users::pole,
+    users::active,
+    users::site_id,
+    users::typology,
+    users::manager_id,
+) {
+    (
+        users::id,
+        users::login,
+        users::display_name,
+        sites::name,
+        users::pole,
+        users::active,
+        users::site_id,
+        users::typology,
+        users::manager_id,
+    )
 }
 
 async fn with_roles(conn: &mut AsyncPgConnection, rows: Vec<AccountColumns>) -> QueryResult<Vec<AccountRow>> {
@@ -154,7 +176,7 @@ async fn with_roles(conn: &mut AsyncPgConnection, rows: Vec<AccountColumns>) -> 
     let mut roles = roles_of(conn, &ids).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, login, display_name, site_name, pole, active)| AccountRow {
+        .map(|(id, login, display_name, site_name, pole, active, site_id, typology, manager_id)| AccountRow {
             id,
             login,
             display_name,
@@ -162,6 +184,9 @@ async fn with_roles(conn: &mut AsyncPgConnection, rows: Vec<AccountColumns>) -> 
             roles: roles.remove(&id).unwrap_or_default(),
             pole,
             active,
+            site_id,
+            typology,
+            manager_id,
         })
         .collect())
 }
@@ -201,16 +226,9 @@ pub async fn set_active(
             if !active {
                 diesel::delete(sessions::table.filter(sessions::user_id.eq(target))).execute(conn).await?;
             }
-            diesel::insert_into(audit_log::table)
-                .values((
-                    audit_log::actor_id.eq(Some(actor)),
-                    audit_log::entity.eq("compte"),
-                    audit_log::entity_id.eq(target.to_string()),
-                    audit_log::action.eq(if active { "reactivation" } else { "desactivation" }),
-                    audit_log::detail.eq(serde_json::json!({ "active": { "avant": previous, "apres": active } })),
-                ))
-                .execute(conn)
-                .await?;
+            let action = if active { "reactivation" } else { "desactivation" };
+            let detail = serde_json::json!({ "active": { "avant": previous, "apres": active } });
+            audit(conn, actor, "compte", target.to_string(), action, detail).await?;
         }
         let row = users::table
             .inner_join(sites::table)
@@ -277,4 +295,132 @@ pub async fn list_teams(conn: &mut AsyncPgConnection) -> QueryResult<Vec<PoleTea
             members: by_pole.remove(&pole).unwrap_or_default(),
         })
         .collect())
+}
+
+/// Changes where a person works, their typology, pole, roles and manager. An agent belongs to a pole; an
+/// administrator cannot take their own administration right away (the desk would lose its way back in).
+pub async fn update_profile(
+    conn: &mut AsyncPgConnection,
+    actor: UserId,
+    profile: &AccountProfile,
+) -> AppResult<AccountRow> {
+    let t = crate::i18n::t();
+    let roles = Roles::new(profile.roles.iter().copied());
+    if roles.has_any(&[Role::Agent, Role::Supervisor]) && profile.pole.is_none() {
+        return Err(AppError::validation("pole", t.account_agent_needs_pole));
+    }
+    if profile.manager == Some(profile.id) {
+        return Err(AppError::validation("manager", t.account_manager_self));
+    }
+    if profile.id == actor && !roles.has(Role::Admin) {
+        return Err(AppError::conflict(t.account_cannot_drop_own_admin));
+    }
+    conn.transaction(async |conn| {
+        let before = users::table
+            .inner_join(sites::table)
+            .filter(users::id.eq(profile.id))
+            .select(account_columns())
+            .for_update()
+            .first::<AccountColumns>(conn)
+            .await
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("compte {}", profile.id)))?;
+        let before = with_roles(conn, vec![before]).await?.remove(0);
+        if let Some(manager) = profile.manager {
+            let exists: bool = diesel::select(diesel::dsl::exists(
+                users::table.filter(users::id.eq(manager)).filter(users::active.eq(true)),
+            ))
+            .get_result(conn)
+            .await?;
+            if !exists {
+                return Err(AppError::validation("manager", t.account_manager_unknown));
+            }
+        }
+        let site_exists: bool = diesel::select(diesel::dsl::exists(sites::table.filter(sites::id.eq(profile.site))))
+            .get_result(conn)
+            .await?;
+        if !site_exists {
+            return Err(AppError::validation("site", t.ticket_site_missing));
+        }
+        diesel::update(users::table.find(profile.id))
+            .set((
+                users::site_id.eq(profile.site),
+                users::typology.eq(profile.typology),
+                users::pole.eq(profile.pole),
+                users::manager_id.eq(profile.manager),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
+            .await?;
+        diesel::delete(user_roles::table.filter(user_roles::user_id.eq(profile.id))).execute(conn).await?;
+        let rows: Vec<_> =
+            roles.iter().map(|role| (user_roles::user_id.eq(profile.id), user_roles::role.eq(role))).collect();
+        diesel::insert_into(user_roles::table).values(rows).execute(conn).await?;
+        let after = users::table
+            .inner_join(sites::table)
+            .filter(users::id.eq(profile.id))
+            .select(account_columns())
+            .first::<AccountColumns>(conn)
+            .await?;
+        let after = with_roles(conn, vec![after]).await?.remove(0);
+        let detail = serde_json::json!({ "avant": before, "apres": after });
+        audit(conn, actor, "compte", profile.id.to_string(), "modification", detail).await?;
+        Ok(after)
+    })
+    .await
+}
+
+/// Creates a site (no id) or changes one.
+pub async fn save_site(conn: &mut AsyncPgConnection, actor: UserId, site: &SiteDraft) -> AppResult<SiteId> {
+    let t = crate::i18n::t();
+    let code = site.code.trim();
+    let valid_code = (2..=32).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if !valid_code {
+        return Err(AppError::validation("code", t.site_code_invalid));
+    }
+    if site.name.trim().is_empty() || site.name.trim().chars().count() > 120 {
+        return Err(AppError::validation("name", t.ref_label_invalid));
+    }
+    conn.transaction(async |conn| {
+        let values = (
+            sites::code.eq(code),
+            sites::name.eq(site.name.trim()),
+            sites::kind.eq(site.kind),
+            sites::city.eq(site.city.trim()),
+        );
+        let duplicate = |error: diesel::result::Error| {
+            if crate::db::is_unique_violation(&error) { AppError::conflict(t.ref_code_taken) } else { error.into() }
+        };
+        let (id, before) = match site.id {
+            None => {
+                let id = diesel::insert_into(sites::table)
+                    .values(values)
+                    .returning(sites::id)
+                    .get_result(conn)
+                    .await
+                    .map_err(duplicate)?;
+                (id, None)
+            }
+            Some(id) => {
+                let before: (SiteId, String, String, SiteKind, String) = sites::table
+                    .find(id)
+                    .select((sites::id, sites::code, sites::name, sites::kind, sites::city))
+                    .for_update()
+                    .first(conn)
+                    .await
+                    .optional()?
+                    .ok_or_else(|| AppError::not_found(format!("site {id}")))?;
+                diesel::update(sites::table.find(id)).set(values).execute(conn).await.map_err(duplicate)?;
+                let (_, code, name, kind, city) = before;
+                (id, Some(SiteDraft { id: Some(id), code, name, kind, city }))
+            }
+        };
+        let after = SiteDraft { id: Some(id), code: code.to_owned(), ..site.clone() };
+        let action = if before.is_some() { "modification" } else { "creation" };
+        audit(conn, actor, "site", id.to_string(), action, serde_json::json!({ "avant": before, "apres": after }))
+            .await?;
+        Ok(id)
+    })
+    .await
 }

@@ -6,7 +6,7 @@ pub mod db;
 pub mod pages;
 
 use crate::domain::ids::{SiteId, UserId};
-use crate::domain::people::{Pole, Roles, SiteKind};
+use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
 use serde::{Deserialize, Serialize};
 
 /// An account as administrators list it.
@@ -19,6 +19,32 @@ pub struct AccountRow {
     pub roles: Roles,
     pub pole: Option<Pole>,
     pub active: bool,
+    pub site_id: SiteId,
+    pub typology: Typology,
+    /// Who approves this person's catalog requests.
+    pub manager_id: Option<UserId>,
+}
+
+/// What an administrator changes in an account: where the person works, who they are to the desk, their
+/// pole and roles, and who approves their requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountProfile {
+    pub id: UserId,
+    pub site: SiteId,
+    pub typology: Typology,
+    pub pole: Option<Pole>,
+    pub roles: Vec<Role>,
+    pub manager: Option<UserId>,
+}
+
+/// A site as an administrator creates (no id) or changes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteDraft {
+    pub id: Option<SiteId>,
+    pub code: String,
+    pub name: String,
+    pub kind: SiteKind,
+    pub city: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

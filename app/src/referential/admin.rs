@@ -3,10 +3,10 @@
 //! its own; the server checks and audits every change.
 
 use super::api::{
-    SaveCatalogEntry, SaveCategory, SaveEnvironmentItem, SaveTypology, SetMatrixCell, SetRules, admin_catalog,
-    load_referential,
+    SaveCatalogEntry, SaveCategory, SaveEnvironmentItem, SaveTypology, SetMatrixCell, SetRules, SetWorkflowDelays,
+    admin_catalog, load_referential,
 };
-use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule};
+use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule, WorkflowDelays};
 use crate::domain::access::Area;
 use crate::domain::catalog::{FieldKind, FormField};
 use crate::domain::people::Pole;
@@ -80,6 +80,7 @@ fn ReferentialAdmin() -> impl IntoView {
                     Ok(data) => view! {
                         <MatrixEditor data=data.clone()/>
                         <RulesEditor rules=data.rules/>
+                        <DelaysEditor delays=data.delays/>
                         <TypologiesEditor rows=data.typologies.clone()/>
                         <CategoriesEditor data=data.clone() save=category_saved/>
                         <EnvironmentEditor rows=data.environment.clone() save=item_saved/>
@@ -146,6 +147,40 @@ fn RulesEditor(rules: QualificationRules) -> impl IntoView {
                     <label for="deadline-window">{t.ref_deadline_rule}</label>
                     <input id="deadline-window" type="number" min="0" max="30" value=rules.deadline_window_days
                         on:input=move |ev| draft.update(|r| r.deadline_window_days = event_target_value(&ev).parse().unwrap_or(u32::MAX))/>
+                </div>
+                <p><button type="submit" class="button">{t.save}</button>" "{save_outcome(save.value())}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn DelaysEditor(delays: WorkflowDelays) -> impl IntoView {
+    let t = t();
+    let save = ServerAction::<SetWorkflowDelays>::new();
+    let draft = RwSignal::new(delays);
+    // An unreadable number is sent as -1 so the server names the field in its refusal.
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<i32>().unwrap_or(-1);
+    view! {
+        <section class="panel" aria-labelledby="delais">
+            <h2 id="delais">{t.ref_delays_title}</h2>
+            <form class="form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(SetWorkflowDelays { delays: draft.get_untracked() }); }>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="reminder-delay">{t.ref_reminder_delay}</label>
+                        <input id="reminder-delay" type="number" min="1" max="720" value=delays.reminder_delay_hours
+                            on:input=move |ev| draft.update(|d| d.reminder_delay_hours = number(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="max-reminders">{t.ref_max_reminders}</label>
+                        <input id="max-reminders" type="number" min="0" max="10" value=delays.max_reminders
+                            on:input=move |ev| draft.update(|d| d.max_reminders = number(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="confirmation-delay">{t.ref_confirmation_delay}</label>
+                        <input id="confirmation-delay" type="number" min="1" max="720" value=delays.confirmation_delay_hours
+                            on:input=move |ev| draft.update(|d| d.confirmation_delay_hours = number(&ev))/>
+                    </div>
                 </div>
                 <p><button type="submit" class="button">{t.save}</button>" "{save_outcome(save.value())}</p>
             </form>

@@ -2,7 +2,7 @@
 //! the referential is for the desk (qualification) and administrators; every edit is for administrators.
 //! Structured inputs travel as JSON.
 
-use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule};
+use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule, WorkflowDelays};
 use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId};
 use crate::domain::qualification::{Impact, QualificationRules, Urgency};
 use crate::domain::ticket::{Priority, TicketRef};
@@ -112,4 +112,10 @@ pub async fn save_category(category: Category) -> Result<CategoryId, AppError> {
 pub async fn save_environment_item(item: EnvironmentItem) -> Result<EnvironmentId, AppError> {
     let (admin, mut conn) = authorize(Area::Administration).await?;
     service::save_environment_item(&mut conn, admin.id, &item).await
+}
+
+#[server(endpoint = "admin_delais", input = Json)]
+pub async fn set_workflow_delays(delays: WorkflowDelays) -> Result<(), AppError> {
+    let (admin, mut conn) = authorize(Area::Administration).await?;
+    service::set_workflow_delays(&mut conn, admin.id, delays).await
 }

@@ -50,7 +50,16 @@ pub struct EnvironmentItem {
     pub active: bool,
 }
 
-/// Everything qualification reads.
+/// The lifecycle's delays: when an unanswered question is recalled, how often, and when an unconfirmed
+/// resolution closes by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowDelays {
+    pub reminder_delay_hours: i32,
+    pub max_reminders: i32,
+    pub confirmation_delay_hours: i32,
+}
+
+/// Everything qualification reads, and the lifecycle's delays.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Referential {
     pub typologies: Vec<TypologyRule>,
@@ -58,6 +67,7 @@ pub struct Referential {
     pub environment: Vec<EnvironmentItem>,
     pub matrix: PriorityMatrix,
     pub rules: QualificationRules,
+    pub delays: WorkflowDelays,
 }
 
 impl Referential {

@@ -1,10 +1,11 @@
 //! Reading and editing the referential and the catalog. Every edit is one transaction that writes the row
 //! and its audit-log line (before and after), so the history of the referential is never incomplete.
 
-use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule};
+use super::{CatalogEntry, Category, EnvironmentItem, Referential, TypologyRule, WorkflowDelays};
+use crate::db::audit;
 use crate::db::schema::{
-    audit_log, catalog_entries, categories, environment_items, priority_matrix, qualification_settings,
-    ticket_requests, typologies,
+    catalog_entries, categories, environment_items, priority_matrix, qualification_settings, ticket_requests,
+    typologies, workflow_settings,
 };
 use crate::domain::catalog::{FormField, validate_form};
 use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, UserId};
@@ -18,27 +19,6 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 use std::collections::HashMap;
-
-async fn audit(
-    conn: &mut AsyncPgConnection,
-    actor: UserId,
-    entity: &str,
-    entity_id: String,
-    action: &str,
-    detail: serde_json::Value,
-) -> QueryResult<()> {
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::actor_id.eq(Some(actor)),
-            audit_log::entity.eq(entity),
-            audit_log::entity_id.eq(entity_id),
-            audit_log::action.eq(action),
-            audit_log::detail.eq(detail),
-        ))
-        .execute(conn)
-        .await
-        .map(|_| ())
-}
 
 fn change<T: Serialize>(before: Option<&T>, after: &T) -> serde_json::Value {
     serde_json::json!({ "avant": before, "apres": after })
@@ -165,7 +145,48 @@ pub async fn load(conn: &mut AsyncPgConnection) -> AppResult<Referential> {
         .map(to_environment_item)
         .collect();
     let (matrix, rules) = matrix_and_rules(conn).await?;
-    Ok(Referential { typologies, categories, environment, matrix, rules })
+    let delays = workflow_delays(conn).await?;
+    Ok(Referential { typologies, categories, environment, matrix, rules, delays })
+}
+
+pub async fn workflow_delays(conn: &mut AsyncPgConnection) -> QueryResult<WorkflowDelays> {
+    let (reminder_delay_hours, max_reminders, confirmation_delay_hours) = workflow_settings::table
+        .select((
+            workflow_settings::reminder_delay_hours,
+            workflow_settings::max_reminders,
+            workflow_settings::confirmation_delay_hours,
+        ))
+        .first(conn)
+        .await?;
+    Ok(WorkflowDelays { reminder_delay_hours, max_reminders, confirmation_delay_hours })
+}
+
+/// Changes the lifecycle's delays; the lifecycle jobs read them on their next run.
+pub async fn set_workflow_delays(conn: &mut AsyncPgConnection, admin: UserId, delays: WorkflowDelays) -> AppResult<()> {
+    let t = t();
+    if !(1..=720).contains(&delays.reminder_delay_hours) {
+        return Err(AppError::validation("reminder_delay_hours", t.ref_delay_hours_invalid));
+    }
+    if !(0..=10).contains(&delays.max_reminders) {
+        return Err(AppError::validation("max_reminders", t.ref_max_reminders_invalid));
+    }
+    if !(1..=720).contains(&delays.confirmation_delay_hours) {
+        return Err(AppError::validation("confirmation_delay_hours", t.ref_delay_hours_invalid));
+    }
+    conn.transaction(async |conn| {
+        let before = workflow_delays(conn).await?;
+        diesel::update(workflow_settings::table)
+            .set((
+                workflow_settings::reminder_delay_hours.eq(delays.reminder_delay_hours),
+                workflow_settings::max_reminders.eq(delays.max_reminders),
+                workflow_settings::confirmation_delay_hours.eq(delays.confirmation_delay_hours),
+            ))
+            .execute(conn)
+            .await?;
+        audit(conn, admin, "delais_cycle_de_vie", "1".into(), "modification", change(Some(&before), &delays)).await?;
+        Ok(())
+    })
+    .await
 }
 
 type EntryRow = (

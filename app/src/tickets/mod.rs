@@ -76,6 +76,19 @@ pub struct TicketDetail {
     pub rating: Option<RatingView>,
     /// Whether the person asking may rate the service now (its requester, once resolved or closed).
     pub may_rate: bool,
+    /// Who the requester is to the desk and how to handle them (staff only).
+    pub requester_profile: Option<RequesterProfile>,
+}
+
+/// The requester's typology and its handling rule, with how to reach them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequesterProfile {
+    pub typology: crate::domain::people::Typology,
+    pub handling: String,
+    pub raises_incident_priority: bool,
+    pub call_back_by_phone: bool,
+    pub phone: Option<String>,
+    pub login: String,
 }
 
 /// How a ticket was qualified, in words and codes.

@@ -10,7 +10,7 @@ use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
 use crate::domain::access::Area;
 use crate::domain::people::Pole;
-use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
+use crate::domain::qualification::{Criticality, Impact, QualificationInput, Severity, Urgency, compute_priority};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::is_staff;
 use crate::domain::workflow::{Action, Need, StatusGroup, need_of, routable};
@@ -19,7 +19,10 @@ use crate::i18n::{
     action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
     link_label, pole_label, priority_label, status_group_label, status_label, t,
 };
-use crate::i18n::{approval_decision_label, criticality_label, impact_label, severity_label, urgency_label};
+use crate::i18n::{
+    approval_decision_label, criticality_label, explain_priority, impact_label, severity_label, typology_label,
+    urgency_label,
+};
 use crate::referential::api::load_referential;
 use crate::shell::{DataTable, ErrorPanel, Guarded};
 use chrono::{DateTime, Utc};
@@ -324,6 +327,16 @@ fn TicketView(staff: bool) -> impl IntoView {
     let children = ServerAction::<ResolveChildren>::new();
     let qualify = ServerAction::<QualifyTicket>::new();
     let rate = ServerAction::<RateTicket>::new();
+    // A refused qualification keeps the agent's form as it is; only a saved one reloads the ticket.
+    let refreshed = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if matches!(qualify.value().get(), Some(Ok(_))) || matches!(rate.value().get(), Some(Ok(_))) {
+            refreshed.update(|n| *n += 1);
+        }
+    });
+    // The referential the qualification form offers, loaded beside the ticket (desk only).
+    let referential =
+        Resource::new(|| (), move |_| async move { if staff { load_referential().await.map(Some) } else { Ok(None) } });
     let ticket = Resource::new(
         move || {
             (
@@ -332,7 +345,7 @@ fn TicketView(staff: bool) -> impl IntoView {
                 comment.version().get(),
                 effort.version().get(),
                 link.version().get(),
-                (children.version().get(), qualify.version().get(), rate.version().get()),
+                (children.version().get(), refreshed.get()),
             )
         },
         |(reference, ..)| async move {
@@ -346,9 +359,9 @@ fn TicketView(staff: bool) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
             {move || Suspend::new(async move {
-                match ticket.await {
-                    Ok(detail) => view! { <TicketBody detail actions staff/> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                match (ticket.await, referential.await) {
+                    (Ok(detail), Ok(referential)) => view! { <TicketBody detail actions staff referential/> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
         </Transition>
@@ -367,7 +380,12 @@ struct TicketActions {
 }
 
 #[component]
-fn TicketBody(detail: TicketDetail, actions: TicketActions, staff: bool) -> impl IntoView {
+fn TicketBody(
+    detail: TicketDetail,
+    actions: TicketActions,
+    staff: bool,
+    referential: Option<crate::referential::Referential>,
+) -> impl IntoView {
     let t = t();
     let summary = detail.summary.clone();
     let reference = summary.reference.to_string();
@@ -427,9 +445,10 @@ fn TicketBody(detail: TicketDetail, actions: TicketActions, staff: bool) -> impl
                 })}
             </section>
         </div>
+        {detail.requester_profile.clone().map(|profile| view! { <ProfilePanel profile/> })}
         {detail.origin.clone().map(|origin| view! { <OriginPanel origin/> })}
         {detail.approval.clone().map(|approval| view! { <ApprovalPanel approval/> })}
-        {(staff || detail.qualification.is_some()).then(|| view! { <QualificationPanel detail=detail.clone() qualify=actions.qualify/> })}
+        {(staff || detail.qualification.is_some()).then(|| view! { <QualificationPanel detail=detail.clone() qualify=actions.qualify referential=referential.clone()/> })}
         {(detail.may_rate || detail.rating.is_some()).then(|| view! { <RatingPanel detail=detail.clone() rate=actions.rate/> })}
         <Links detail=detail.clone() link=actions.link staff/>
         <section class="panel" aria-labelledby="fil">
@@ -680,7 +699,11 @@ fn code_select<T: Copy + PartialEq + Send + Sync + 'static>(
 
 /// How the ticket was qualified, in words; for the desk, the form that qualifies it again.
 #[component]
-fn QualificationPanel(detail: TicketDetail, qualify: ServerAction<QualifyTicket>) -> impl IntoView {
+fn QualificationPanel(
+    detail: TicketDetail,
+    qualify: ServerAction<QualifyTicket>,
+    referential: Option<crate::referential::Referential>,
+) -> impl IntoView {
     let t = t();
     let current = detail.qualification.clone();
     let summary = detail.summary.clone();
@@ -713,82 +736,94 @@ fn QualificationPanel(detail: TicketDetail, qualify: ServerAction<QualifyTicket>
         override_reason: None,
     });
     let reference = summary.reference;
-    let editor = detail.may_qualify.then(|| {
-        let data = Resource::new(|| (), |_| load_referential());
+    let profile = detail.requester_profile.clone();
+    let editor = referential.filter(|_| detail.may_qualify).map(|data| {
+        let kind = summary.kind;
+        let categories: Vec<(String, String)> = data
+            .categories
+            .iter()
+            .filter(|c| c.active && c.allowed_kinds.contains(&kind))
+            .filter_map(|c| Some((c.id?.to_string(), format!("{} › {}", domain_label(c.domain), data.category_path(c.id?)?))))
+            .collect();
+        let items: Vec<(String, String)> = data
+            .environment
+            .iter()
+            .filter(|e| e.active)
+            .filter_map(|e| Some((e.id?.to_string(), format!("{} ({})", e.label, criticality_label(e.criticality)))))
+            .collect();
+        // The priority these answers give, explained, before anything is saved.
+        let preview = {
+            let data = data.clone();
+            move || {
+                let given = draft.get();
+                let affected = given.environment.and_then(|id| data.environment_item(id)).map(|e| (e.kind, e.criticality));
+                let input = QualificationInput {
+                    kind,
+                    impact: given.impact,
+                    urgency: given.urgency,
+                    criticality: given.criticality.or(affected.map(|(_, c)| c)),
+                    affected: affected.map(|(k, _)| k),
+                    business_deadline: given.business_deadline,
+                    requester_typology: profile.as_ref().map(|p| p.typology),
+                    typology_raises_incidents: profile.as_ref().is_some_and(|p| p.raises_incident_priority),
+                };
+                let today = Utc::now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
+                let decision = compute_priority(&data.matrix, data.rules, &input, today);
+                explain_priority(&decision, given.priority)
+            }
+        };
+        let selected_category = draft.with_untracked(|d| d.category.map(|c| c.to_string()));
+        let selected_item = draft.with_untracked(|d| d.environment.map(|e| e.to_string()));
         view! {
-            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    let data = match data.await {
-                        Ok(data) => data,
-                        Err(error) => return view! { <ErrorPanel error/> }.into_any(),
-                    };
-                    let kind = summary.kind;
-                    let categories: Vec<(String, String)> = data
-                        .categories
-                        .iter()
-                        .filter(|c| c.active && c.allowed_kinds.contains(&kind))
-                        .filter_map(|c| Some((c.id?.to_string(), format!("{} › {}", domain_label(c.domain), data.category_path(c.id?)?))))
-                        .collect();
-                    let items: Vec<(String, String)> = data
-                        .environment
-                        .iter()
-                        .filter(|e| e.active)
-                        .filter_map(|e| Some((e.id?.to_string(), format!("{} ({})", e.label, criticality_label(e.criticality)))))
-                        .collect();
-                    let selected_category = draft.with_untracked(|d| d.category.map(|c| c.to_string()));
-                    let selected_item = draft.with_untracked(|d| d.environment.map(|e| e.to_string()));
-                    view! {
-                        <form class="form" data-qualify on:submit=move |ev| {
-                            ev.prevent_default();
-                            qualify.dispatch(QualifyTicket { reference, request: draft.get_untracked() });
-                        }>
-                            <div class="field-row">
-                                <div class="field">
-                                    <label for="q-category">{t.field_category}</label>
-                                    <select id="q-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
-                                        <option value="">{t.none_option}</option>
-                                        {categories.into_iter().map(|(value, label)| {
-                                            let selected = selected_category.as_deref() == Some(value.as_str());
-                                            view! { <option value=value selected=selected>{label}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </div>
-                                <div class="field">
-                                    <label for="q-environment">{t.field_environment}</label>
-                                    <select id="q-environment" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev).parse().ok().map(crate::domain::ids::EnvironmentId))>
-                                        <option value="">{t.none_option}</option>
-                                        {items.into_iter().map(|(value, label)| {
-                                            let selected = selected_item.as_deref() == Some(value.as_str());
-                                            view! { <option value=value selected=selected>{label}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </div>
-                            </div>
-                            <div class="field-row">
-                                <div class="field"><label for="q-impact">{t.field_impact}</label>
-                                    {code_select("q-impact", Impact::ALL, impact_label, |v| v.code(), Some(draft.with_untracked(|d| d.impact)), None, move |v| if let Some(v) = v { draft.update(|d| d.impact = v) })}</div>
-                                <div class="field"><label for="q-urgency">{t.field_urgency}</label>
-                                    {code_select("q-urgency", Urgency::ALL, urgency_label, |v| v.code(), Some(draft.with_untracked(|d| d.urgency)), None, move |v| if let Some(v) = v { draft.update(|d| d.urgency = v) })}</div>
-                                <div class="field"><label for="q-criticality">{t.field_criticality}</label>
-                                    {code_select("q-criticality", Criticality::ALL, criticality_label, |v| v.code(), draft.with_untracked(|d| d.criticality), Some(t.none_option), move |v| draft.update(|d| d.criticality = v))}</div>
-                                <div class="field"><label for="q-severity">{t.field_severity}</label>
-                                    {code_select("q-severity", Severity::ALL, severity_label, |v| v.code(), draft.with_untracked(|d| d.severity), Some(t.none_option), move |v| draft.update(|d| d.severity = v))}</div>
-                                <div class="field"><label for="q-deadline">{t.field_deadline}</label>
-                                    <input id="q-deadline" type="date" value=draft.with_untracked(|d| d.business_deadline.map(|d| d.to_string()).unwrap_or_default())
-                                        on:input=move |ev| draft.update(|d| d.business_deadline = event_target_value(&ev).parse().ok())/></div>
-                            </div>
-                            <div class="field-row">
-                                <div class="field"><label for="q-priority">{t.field_priority_kept}</label>
-                                    {code_select("q-priority", Priority::ALL, priority_label, |v| v.code(), None, Some(t.qualification_computed), move |v| draft.update(|d| d.priority = v))}</div>
-                                <div class="field"><label for="q-reason">{t.field_override_reason}</label>
-                                    <input id="q-reason" on:input=move |ev| draft.update(|d| d.override_reason = Some(event_target_value(&ev)))/></div>
-                            </div>
-                            {error_notice(qualify.value())}
-                            <button type="submit" class="button primary">{t.qualification_submit}</button>
-                        </form>
-                    }.into_any()
-                })}
-            </Transition>
+            <form class="form" data-qualify on:submit=move |ev| {
+                ev.prevent_default();
+                qualify.dispatch(QualifyTicket { reference, request: draft.get_untracked() });
+            }>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="q-category">{t.field_category}</label>
+                        <select id="q-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
+                            <option value="">{t.none_option}</option>
+                            {categories.into_iter().map(|(value, label)| {
+                                let selected = selected_category.as_deref() == Some(value.as_str());
+                                view! { <option value=value selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="q-environment">{t.field_environment}</label>
+                        <select id="q-environment" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev).parse().ok().map(crate::domain::ids::EnvironmentId))>
+                            <option value="">{t.none_option}</option>
+                            {items.into_iter().map(|(value, label)| {
+                                let selected = selected_item.as_deref() == Some(value.as_str());
+                                view! { <option value=value selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field"><label for="q-impact">{t.field_impact}</label>
+                        {code_select("q-impact", Impact::ALL, impact_label, |v| v.code(), Some(draft.with_untracked(|d| d.impact)), None, move |v| if let Some(v) = v { draft.update(|d| d.impact = v) })}</div>
+                    <div class="field"><label for="q-urgency">{t.field_urgency}</label>
+                        {code_select("q-urgency", Urgency::ALL, urgency_label, |v| v.code(), Some(draft.with_untracked(|d| d.urgency)), None, move |v| if let Some(v) = v { draft.update(|d| d.urgency = v) })}</div>
+                    <div class="field"><label for="q-criticality">{t.field_criticality}</label>
+                        {code_select("q-criticality", Criticality::ALL, criticality_label, |v| v.code(), draft.with_untracked(|d| d.criticality), Some(t.none_option), move |v| draft.update(|d| d.criticality = v))}</div>
+                    <div class="field"><label for="q-severity">{t.field_severity}</label>
+                        {code_select("q-severity", Severity::ALL, severity_label, |v| v.code(), draft.with_untracked(|d| d.severity), Some(t.none_option), move |v| draft.update(|d| d.severity = v))}</div>
+                    <div class="field"><label for="q-deadline">{t.field_deadline}</label>
+                        <input id="q-deadline" type="date" value=draft.with_untracked(|d| d.business_deadline.map(|d| d.to_string()).unwrap_or_default())
+                            on:input=move |ev| draft.update(|d| d.business_deadline = event_target_value(&ev).parse().ok())/></div>
+                </div>
+                <div class="field-row">
+                    <div class="field"><label for="q-priority">{t.field_priority_kept}</label>
+                        {code_select("q-priority", Priority::ALL, priority_label, |v| v.code(), None, Some(t.qualification_computed), move |v| draft.update(|d| d.priority = v))}</div>
+                    <div class="field"><label for="q-reason">{t.field_override_reason}</label>
+                        <input id="q-reason" on:input=move |ev| draft.update(|d| d.override_reason = Some(event_target_value(&ev)))/></div>
+                </div>
+                <p class="explanation" aria-live="polite" data-preview>{t.qualification_preview}" : "{preview}</p>
+                {error_notice(qualify.value())}
+                <button type="submit" class="button primary">{t.qualification_submit}</button>
+            </form>
         }
     });
     view! {
@@ -836,6 +871,23 @@ fn RatingPanel(detail: TicketDetail, rate: ServerAction<RateTicket>) -> impl Int
         <section class="panel" aria-labelledby="avis">
             <h2 id="avis">{t.rating_title}</h2>
             {body}
+        </section>
+    }
+}
+
+/// Who the requester is to the desk: their typology, its handling rule, how to reach them.
+#[component]
+fn ProfilePanel(profile: super::RequesterProfile) -> impl IntoView {
+    let t = t();
+    view! {
+        <section class="panel" aria-labelledby="demandeur" data-typology=profile.typology.code()>
+            <h2 id="demandeur">{t.profile_title}" — "{typology_label(profile.typology)}</h2>
+            <p>{profile.handling}</p>
+            <p class="muted">
+                {profile.login}
+                {profile.phone.map(|phone| view! { " · "<a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a> })}
+                {profile.call_back_by_phone.then(|| view! { " · "<strong>{t.profile_call_back}</strong> })}
+            </p>
         </section>
     }
 }

@@ -4,18 +4,19 @@
 
 use super::{
     ApprovalDecision, ApprovalView, CatalogOrigin, CommentPurpose, EffortTotals, LinkKind, LinkView, NewTicket, Page,
-    Person, QualificationView, RatingView, TicketDetail, TicketFilter, TicketSummary, TimelineEntry, TransitionRequest,
+    Person, QualificationView, RatingView, RequesterProfile, TicketDetail, TicketFilter, TicketSummary, TimelineEntry,
+    TransitionRequest,
 };
 use crate::auth::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::db::schema::{
     catalog_entries, categories, environment_items, notifications, sites, ticket_approvals, ticket_comments,
     ticket_counters, ticket_effort, ticket_history, ticket_links, ticket_qualification, ticket_ratings,
-    ticket_requests, tickets, user_roles, users, workflow_settings,
+    ticket_requests, tickets, typologies, user_roles, users, workflow_settings,
 };
 use crate::domain::catalog::Answer;
 use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId, UserId};
-use crate::domain::people::{Pole, Role};
+use crate::domain::people::{Pole, Role, Typology};
 use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{
@@ -1306,6 +1307,10 @@ pub async fn detail(
     let site_name: String = sites::table.find(row.site_id).select(sites::name).first(conn).await?;
     let actions = workflow::available_actions(row.kind, row.status, &performers_of(self::viewer(viewer), &parties));
     let extras = detail_extras(conn, &row).await?;
+    let requester_profile = match (staff, row.requester_id) {
+        (true, Some(requester)) => requester_profile(conn, requester).await?,
+        _ => None,
+    };
     let performers = performers_of(self::viewer(viewer), &parties);
     let may_qualify =
         row.status.is_open() && performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor));
@@ -1354,7 +1359,34 @@ pub async fn detail(
         approval: extras.approval,
         rating: extras.rating,
         may_rate,
+        requester_profile,
     })
+}
+
+/// The requester's typology and how the desk handles it.
+async fn requester_profile(conn: &mut AsyncPgConnection, requester: UserId) -> QueryResult<Option<RequesterProfile>> {
+    let row: Option<(Typology, String, bool, bool, Option<String>, String)> = users::table
+        .inner_join(typologies::table)
+        .filter(users::id.eq(requester))
+        .select((
+            users::typology,
+            typologies::handling,
+            typologies::raises_incident_priority,
+            typologies::call_back_by_phone,
+            users::phone,
+            users::login,
+        ))
+        .first(conn)
+        .await
+        .optional()?;
+    Ok(row.map(|(typology, handling, raises_incident_priority, call_back_by_phone, phone, login)| RequesterProfile {
+        typology,
+        handling,
+        raises_incident_priority,
+        call_back_by_phone,
+        phone,
+        login,
+    }))
 }
 
 type ApprovalRow = (UserId, String, DateTime<Utc>, Option<ApprovalDecision>, Option<String>, Option<DateTime<Utc>>);

@@ -12,6 +12,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
 
 mod activities;
+mod catalog;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
 pub const DEMO_PASSWORD: &str = "demo";
@@ -357,7 +358,7 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
                     .await?;
             }
         }
-        let tickets = activities::load(conn, now).await?;
+        let tickets = activities::load(conn, now).await? + catalog::load(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })
     })
     .await
