@@ -241,9 +241,6 @@ pub async fn register_with(
     if requester.is_none() && matches!(kind, Kind::Incident | Kind::Request) && channel != Channel::Monitoring {
         return Err(AppError::validation("requester", t.ticket_requester_missing));
     }
-    if !routable(pole) {
-        return Err(AppError::validation("pole", t.ticket_pole_not_routable));
-    }
     if input.solved_now.is_some() && !kind.has_requester_confirmation() {
         return Err(AppError::validation("solved_now", t.ticket_first_contact_kind));
     }
@@ -338,7 +335,8 @@ pub async fn register_with(
                 .await?;
         }
         if let Some(qualification) = &extras.qualification {
-            store_qualification(conn, id, qualification, actor, now).await?;
+            // Computed from the catalog entry's defaults, not by a person: nobody is named as its author.
+            store_qualification(conn, id, qualification, Actor::System, now).await?;
         }
         if let Some(approver) = extras.approver {
             diesel::insert_into(ticket_approvals::table)
