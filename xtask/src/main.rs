@@ -96,7 +96,7 @@ fn run_product(root: &Path, args: &[String]) -> Result {
     }
     eprintln!(
         "Immo9 Service Desk sur http://127.0.0.1:3000 une fois compilé — comptes de démonstration : \
-         employe@, n1@, n2@, expert@, atelier@, superviseur@, qualite@, cab@, admin@immo9.fr, mot de passe « demo »"
+         employe@, manager@, n1@, n2@, expert@, atelier@, superviseur@, qualite@, cab@, admin@immo9.fr, mot de passe « demo »"
     );
     run(&mut serve)
 }
