@@ -25,3 +25,31 @@ test("an administrator cannot disable their own account", async ({ page }) => {
   await expect(page.getByRole("alert")).toHaveText("Vous ne pouvez pas désactiver votre propre compte.");
   await expect(row).toContainText("Actif");
 });
+
+// The referential page: a matrix cell changed in place is kept after a reload (then put back), and an
+// account's manager is set from the accounts table.
+test("an administrator edits the priority matrix and an account's manager", async ({ page }) => {
+  await signIn(page, "admin@immo9.fr", "/administration/referentiel");
+  const cell = page.locator("td[data-cell=EQUIPE-BASSE] select");
+  await expect(cell).toHaveValue("P4");
+  await cell.selectOption("P3");
+  await expect(page.locator("#matrice ~ p .notice.ok")).toHaveText("Enregistré.");
+  await page.reload();
+  await expect(page.locator("td[data-cell=EQUIPE-BASSE] select")).toHaveValue("P3");
+  await page.locator("td[data-cell=EQUIPE-BASSE] select").selectOption("P4");
+  await expect(page.locator("#matrice ~ p .notice.ok")).toHaveText("Enregistré.");
+  await expect(page.locator("tr[data-typology=DIRECTION]")).toContainText("Direction");
+  await expect(page.locator("tr[data-category=POSTE_MATERIEL]")).toHaveCount(1);
+
+  await page.goto("/administration");
+  await page.locator("button[data-edit='julie.perrin@immo9.fr']").click();
+  const form = page.locator("form[data-account='julie.perrin@immo9.fr']");
+  await form.getByLabel("Responsable").selectOption({ label: "Marc Lambert" });
+  await form.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(form).toHaveCount(0);
+  await page.locator("button[data-edit='julie.perrin@immo9.fr']").click();
+  await expect(page.locator("form[data-account='julie.perrin@immo9.fr']").getByLabel("Responsable")).toHaveValue(/\d+/);
+  await page.locator("form[data-account='julie.perrin@immo9.fr']").getByLabel("Responsable").selectOption({ label: "Sophie Delmas" });
+  await page.locator("form[data-account='julie.perrin@immo9.fr']").getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator("form[data-account='julie.perrin@immo9.fr']")).toHaveCount(0);
+});
