@@ -9,7 +9,7 @@ use super::api::{
 use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
 use crate::domain::access::Area;
-use crate::domain::people::Pole;
+use crate::domain::people::{Pole, Role};
 use crate::domain::qualification::{Criticality, Impact, QualificationInput, Severity, Urgency, compute_priority};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::is_staff;
@@ -94,7 +94,12 @@ fn TicketTable(rows: Vec<TicketSummary>, show_requester: bool) -> impl IntoView 
 
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {
-    view! { <Guarded area=Area::MyRequests page=Arc::new(|_| view! { <MyRequests/> }.into_any())/> }
+    view! {
+        <Guarded
+            area=Area::MyRequests
+            page=Arc::new(|user| view! { <MyRequests delegate=user.roles.has(Role::SiteDelegate)/> }.into_any())
+        />
+    }
 }
 
 /// The requests waiting for the signed-in manager's decision; shown only when there are some.
@@ -129,8 +134,9 @@ fn Approvals() -> impl IntoView {
     }
 }
 
+/// `delegate`: the person follows their site's tickets too, so the list names each requester.
 #[component]
-fn MyRequests() -> impl IntoView {
+fn MyRequests(delegate: bool) -> impl IntoView {
     let t = t();
     let register = ServerAction::<RegisterTicket>::new();
     let tickets = Resource::new(move || register.version().get(), |_| my_tickets(None));
@@ -163,7 +169,7 @@ fn MyRequests() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match tickets.await {
-                        Ok(page) => view! { <TicketTable rows=page.items show_requester=false/> }.into_any(),
+                        Ok(page) => view! { <TicketTable rows=page.items show_requester=delegate/> }.into_any(),
                         Err(error) => view! { <ErrorPanel error/> }.into_any(),
                     }
                 })}
