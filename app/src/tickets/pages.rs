@@ -102,36 +102,26 @@ pub fn MyRequestsPage() -> impl IntoView {
     }
 }
 
-/// The requests waiting for the signed-in manager's decision; shown only when there are some.
+/// The requests waiting for the signed-in manager's decision; nothing when there are none.
 #[component]
-fn Approvals() -> impl IntoView {
+fn Approvals(rows: Vec<super::PendingApproval>) -> impl IntoView {
     let t = t();
-    let pending = Resource::new(|| (), |_| pending_approvals());
-    view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let rows = match pending.await {
-                    Ok(rows) if !rows.is_empty() => rows,
-                    Ok(_) => return ().into_any(),
-                    Err(error) => return view! { <ErrorPanel error/> }.into_any(),
-                };
-                view! {
-                    <section class="panel" aria-labelledby="approbations" data-approvals>
-                        <h2 id="approbations">{t.approvals_title}</h2>
-                        <p class="muted">{t.approvals_intro}</p>
-                        <ul class="approvals">
-                            {rows.into_iter().map(|row| view! {
-                                <li data-reference=row.reference.to_string()>
-                                    <a href=format!("/tickets/{}", row.reference)>{row.reference.to_string()}" — "{row.title}</a>
-                                    <span class="muted">" · "{t.approvals_from}" "{row.requester}" · "{local(row.requested_at)}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                }.into_any()
-            })}
-        </Transition>
-    }
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="panel" aria-labelledby="approbations" data-approvals>
+                <h2 id="approbations">{t.approvals_title}</h2>
+                <p class="muted">{t.approvals_intro}</p>
+                <ul class="approvals">
+                    {rows.into_iter().map(|row| view! {
+                        <li data-reference=row.reference.to_string()>
+                            <a href=format!("/tickets/{}", row.reference)>{row.reference.to_string()}" — "{row.title}</a>
+                            <span class="muted">" · "{t.approvals_from}" "{row.requester}" · "{local(row.requested_at)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// `delegate`: the person follows their site's tickets too, so the list names each requester.
@@ -140,6 +130,7 @@ fn MyRequests(delegate: bool) -> impl IntoView {
     let t = t();
     let register = ServerAction::<RegisterTicket>::new();
     let tickets = Resource::new(move || register.version().get(), |_| my_tickets(None));
+    let pending = Resource::new(|| (), |_| pending_approvals());
     view! {
         <Title text=area_label(Area::MyRequests)/>
         <h1>{area_label(Area::MyRequests)}</h1>
@@ -163,18 +154,28 @@ fn MyRequests(delegate: bool) -> impl IntoView {
                 <button type="submit" class="button primary">{t.declare_submit}</button>
             </ActionForm>
         </section>
-        <Approvals/>
-        <section class="panel" aria-labelledby="suivi">
-            <h2 id="suivi">{t.my_tickets_title}</h2>
-            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match tickets.await {
-                        Ok(page) => view! { <TicketTable rows=page.items show_requester=delegate/> }.into_any(),
-                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
+        // One boundary for both lists: a page that streamed the approvals and the tickets in two sibling
+        // boundaries stalled now and then under load (one chunk never flushed; see ARCHITECTURE.md).
+        <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let (page, pending) = (tickets.await, pending.await);
+                let approvals = match pending {
+                    Ok(rows) => view! { <Approvals rows/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                };
+                let list = match page {
+                    Ok(page) => view! { <TicketTable rows=page.items show_requester=delegate/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                };
+                view! {
+                    {approvals}
+                    <section class="panel" aria-labelledby="suivi">
+                        <h2 id="suivi">{t.my_tickets_title}</h2>
+                        {list}
+                    </section>
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -3,8 +3,8 @@
 //! priority and a kept override reason, the requester's rating, and the approvals waiting for a manager.
 
 use super::service::{
-    Actor, QualificationRecord, Registration, TicketRow, clean, ensure_visible, lock_ticket, record, register_with,
-    store_qualification,
+    Actor, QualificationRecord, Registration, TicketRow, check_version, clean, ensure_visible, lock_ticket, record,
+    register_with, store_qualification,
 };
 use super::{NewTicket, PendingApproval, QualificationRequest};
 use crate::auth::CurrentUser;
@@ -198,12 +198,7 @@ pub async fn qualify(
         if !row.status.is_open() {
             return Err(AppError::conflict(t.qualify_closed));
         }
-        if request.version != row.version {
-            return Err(AppError::conflict(format!(
-                "{} (version {} ≠ {})",
-                t.stale_version, request.version, row.version
-            )));
-        }
+        check_version(request.version, row.version)?;
         let mut domain = row.domain;
         if let Some(category) = request.category {
             let (category_domain, allowed): (ServiceDomain, Vec<Kind>) = categories::table

@@ -124,6 +124,15 @@ async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16)
     Ok(TicketRef { kind, year, seq })
 }
 
+/// Refuses a write based on another version of the ticket than the current one (someone changed it since).
+pub(super) fn check_version(seen: i32, current: i32) -> AppResult<()> {
+    if seen == current {
+        Ok(())
+    } else {
+        Err(AppError::conflict(format!("{} (version {seen} ≠ {current})", t().stale_version)))
+    }
+}
+
 pub(super) fn clean(text: Option<&str>) -> Option<String> {
     text.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
 }
@@ -542,9 +551,7 @@ async fn apply_transition(
 ) -> AppResult<()> {
     let t = t();
     let id = row.id;
-    if request.version != row.version {
-        return Err(AppError::conflict(format!("{} (version {} ≠ {})", t.stale_version, request.version, row.version)));
-    }
+    check_version(request.version, row.version)?;
     let reason = clean(request.reason.as_deref());
     let solution = clean(request.solution.as_deref());
     let question = clean(request.question.as_deref());

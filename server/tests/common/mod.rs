@@ -257,29 +257,21 @@ impl Client {
 
     /// Calls a server function declared with `input = Json`.
     pub async fn server_fn_json(&self, path: &str, body: &Value) -> (u16, Value) {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base_url))
-            .header("Accept", "application/json")
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let body = response.text().await.unwrap();
-        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+        Self::answer(self.server_fn_request(path).json(body)).await
     }
 
     /// Calls a server function the way an `<ActionForm>` does: a URL-encoded POST.
     pub async fn server_fn(&self, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base_url))
-            .header("Accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .unwrap();
+        Self::answer(self.server_fn_request(path).form(form)).await
+    }
+
+    fn server_fn_request(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.post(format!("{}{path}", self.base_url)).header("Accept", "application/json")
+    }
+
+    /// The status and the decoded body (or the raw text when it is not JSON).
+    async fn answer(request: reqwest::RequestBuilder) -> (u16, Value) {
+        let response = request.send().await.unwrap();
         let status = response.status().as_u16();
         let body = response.text().await.unwrap();
         (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
