@@ -26,7 +26,7 @@ use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
-use crate::tickets::pages::{MyRequestsPage, QueuePage, TicketPage};
+use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, QueuePage, TicketPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue") view=CatalogPage/>
                     <Route path=path!("/catalogue/:code") view=CatalogRequestPage/>
                     <Route path=path!("/mes-demandes") view=MyRequestsPage/>
+                    <Route path=path!("/approbations") view=ApprovalsPage/>
                     <Route path=path!("/tickets") view=QueuePage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>

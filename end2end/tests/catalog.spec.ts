@@ -52,6 +52,8 @@ test("an employee finds the VPN request, submits it and the manager approves it"
   await signIn(page, "manager@immo9.fr", "/mes-demandes");
   // He is also the agency's delegate: the request is in his list too, with who made it.
   await expect(page.locator(`tr[data-reference='${reference}']`)).toContainText("Camille Martin");
+  await page.getByRole("link", { name: "Demandes de vos collaborateurs à approuver" }).click();
+  await expect(page).toHaveURL("/approbations");
   const pending = page.locator(`[data-approvals] li[data-reference='${reference}']`);
   await expect(pending).toContainText("Camille Martin");
   await pending.getByRole("link").click();

@@ -102,26 +102,41 @@ pub fn MyRequestsPage() -> impl IntoView {
     }
 }
 
-/// The requests waiting for the signed-in manager's decision; nothing when there are none.
+/// The page of the requests waiting for the signed-in manager's decision (linked from "Mes demandes" and
+/// named in the notification each request sends). Its own page keeps "Mes demandes" to one streamed list:
+/// with both on one page, a loaded server stalled a response now and then (see ARCHITECTURE.md).
 #[component]
-fn Approvals(rows: Vec<super::PendingApproval>) -> impl IntoView {
+pub fn ApprovalsPage() -> impl IntoView {
+    view! { <Guarded area=Area::MyRequests page=Arc::new(|_| view! { <Approvals/> }.into_any())/> }
+}
+
+#[component]
+fn Approvals() -> impl IntoView {
     let t = t();
-    (!rows.is_empty()).then(|| {
-        view! {
-            <section class="panel" aria-labelledby="approbations" data-approvals>
-                <h2 id="approbations">{t.approvals_title}</h2>
-                <p class="muted">{t.approvals_intro}</p>
-                <ul class="approvals">
-                    {rows.into_iter().map(|row| view! {
-                        <li data-reference=row.reference.to_string()>
-                            <a href=format!("/tickets/{}", row.reference)>{row.reference.to_string()}" — "{row.title}</a>
-                            <span class="muted">" · "{t.approvals_from}" "{row.requester}" · "{local(row.requested_at)}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-    })
+    let pending = Resource::new(|| (), |_| pending_approvals());
+    view! {
+        <Title text=t.approvals_title/>
+        <h1>{t.approvals_title}</h1>
+        <p class="lead">{t.approvals_intro}</p>
+        <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match pending.await {
+                    Ok(rows) if rows.is_empty() => view! { <p class="muted">{t.approvals_none}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <ul class="approvals panel" data-approvals>
+                            {rows.into_iter().map(|row| view! {
+                                <li data-reference=row.reference.to_string()>
+                                    <a href=format!("/tickets/{}", row.reference)>{row.reference.to_string()}" — "{row.title}</a>
+                                    <span class="muted">" · "{t.approvals_from}" "{row.requester}" · "{local(row.requested_at)}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
 }
 
 /// `delegate`: the person follows their site's tickets too, so the list names each requester.
@@ -130,7 +145,6 @@ fn MyRequests(delegate: bool) -> impl IntoView {
     let t = t();
     let register = ServerAction::<RegisterTicket>::new();
     let tickets = Resource::new(move || register.version().get(), |_| my_tickets(None));
-    let pending = Resource::new(|| (), |_| pending_approvals());
     view! {
         <Title text=area_label(Area::MyRequests)/>
         <h1>{area_label(Area::MyRequests)}</h1>
@@ -154,28 +168,18 @@ fn MyRequests(delegate: bool) -> impl IntoView {
                 <button type="submit" class="button primary">{t.declare_submit}</button>
             </ActionForm>
         </section>
-        // One boundary for both lists: a page that streamed the approvals and the tickets in two sibling
-        // boundaries stalled now and then under load (one chunk never flushed; see ARCHITECTURE.md).
-        <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                let (page, pending) = (tickets.await, pending.await);
-                let approvals = match pending {
-                    Ok(rows) => view! { <Approvals rows/> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                };
-                let list = match page {
-                    Ok(page) => view! { <TicketTable rows=page.items show_requester=delegate/> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                };
-                view! {
-                    {approvals}
-                    <section class="panel" aria-labelledby="suivi">
-                        <h2 id="suivi">{t.my_tickets_title}</h2>
-                        {list}
-                    </section>
-                }
-            })}
-        </Transition>
+        <p><a href="/approbations">{t.approvals_link}</a></p>
+        <section class="panel" aria-labelledby="suivi">
+            <h2 id="suivi">{t.my_tickets_title}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    match tickets.await {
+                        Ok(page) => view! { <TicketTable rows=page.items show_requester=delegate/> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 
