@@ -92,6 +92,28 @@ fn to_category((id, domain, parent, code, label, default_pole, allowed_kinds, ac
 
 type EnvironmentRow = (EnvironmentId, EnvironmentKind, String, String, String, ServiceDomain, Criticality, bool);
 
+fn environment_columns() -> (
+    environment_items::id,
+    environment_items::kind,
+    environment_items::code,
+    environment_items::label,
+    environment_items::description,
+    environment_items::domain,
+    environment_items::criticality,
+    environment_items::active,
+) {
+    (
+        environment_items::id,
+        environment_items::kind,
+        environment_items::code,
+        environment_items::label,
+        environment_items::description,
+        environment_items::domain,
+        environment_items::criticality,
+        environment_items::active,
+    )
+}
+
 fn to_environment_item(
     (id, kind, code, label, description, domain, criticality, active): EnvironmentRow,
 ) -> EnvironmentItem {
@@ -128,16 +150,7 @@ pub async fn load(conn: &mut AsyncPgConnection) -> AppResult<Referential> {
         .map(to_category)
         .collect();
     let environment = environment_items::table
-        .select((
-            environment_items::id,
-            environment_items::kind,
-            environment_items::code,
-            environment_items::label,
-            environment_items::description,
-            environment_items::domain,
-            environment_items::criticality,
-            environment_items::active,
-        ))
+        .select(environment_columns())
         .order((environment_items::kind, environment_items::label))
         .load::<EnvironmentRow>(conn)
         .await?
@@ -477,16 +490,7 @@ pub async fn save_environment_item(
             Some(id) => {
                 let before: EnvironmentRow = environment_items::table
                     .find(id)
-                    .select((
-                        environment_items::id,
-                        environment_items::kind,
-                        environment_items::code,
-                        environment_items::label,
-                        environment_items::description,
-                        environment_items::domain,
-                        environment_items::criticality,
-                        environment_items::active,
-                    ))
+                    .select(environment_columns())
                     .for_update()
                     .first(conn)
                     .await
