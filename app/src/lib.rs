@@ -20,7 +20,7 @@ pub mod referential;
 pub mod shell;
 pub mod tickets;
 
-use crate::auth::api::{Login, Logout, fetch_current_user};
+use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
@@ -53,6 +53,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The visitor the server resolved for this page; in the browser it comes from the page itself, and this
+/// runs only if that data is missing.
+fn current_visitor() -> auth::Visitor {
+    #[cfg(feature = "ssr")]
+    return auth::service::visitor_of_request();
+    #[cfg(not(feature = "ssr"))]
+    Err(error::AppError::internal("the page arrived without its visitor"))
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -66,10 +75,11 @@ pub fn App() -> impl IntoView {
 
     let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
-    // Blocking: the server waits for it before sending the page, so an anonymous visit is redirected with a
-    // real HTTP redirect instead of a flash of the wrong page. Loaded once per page: signing in or out
-    // reloads the whole page (the hook above), so refetching on those actions would only race the reload.
-    let user = Resource::new_blocking(|| (), |_| fetch_current_user());
+    // Who is looking, resolved by the server before rendering and shipped inside the page: every part reads
+    // it synchronously: no Suspense boundary waits on it. (A resource read under two boundaries, as the header
+    // and each page's guard once did, can leave a streamed response unfinished: Leptos issue #4851.) Signing in
+    // or out reloads the whole page (the hook above), so it never changes.
+    let user = StoredValue::new(SharedValue::new(current_visitor).into_inner());
     provide_context(Session { user, login, logout });
 
     // Browser tests wait for this mark before they click: it only appears once the WASM has hydrated.

@@ -12,13 +12,23 @@ use app::context::ServerContext;
 use app::{App, shell};
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use state::AppState;
+use std::sync::OnceLock;
 use tower_http::trace::TraceLayer;
+
+/// The pages of the application, listed once per process. Listing them renders the whole app with resource
+/// loading suppressed *process-wide* (leptos_server's `SuppressResourceLoad`, leptos-rs/leptos#4773): a page
+/// being rendered at that moment by another router of the process would wait forever for its data. So no
+/// router is ever built while another one serves a page, not even in the tests, which build many.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
 
 /// The whole HTTP surface of one server instance.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = ServerContext { pool: state.pool.clone(), cookie_secure: state.cookie_secure };
     let leptos_options = state.leptos_options.clone();
     Router::new()
@@ -31,6 +41,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), routes::visitor::resolve))
         .layer(axum::middleware::map_response(routes::server_fn_status::with_error_status))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,6 +1,5 @@
-//! Server functions for signing in and out and for knowing who is signed in.
+//! Server functions for signing in and out. Who is signed in comes with the page ([`super::Visitor`]).
 
-use super::CurrentUser;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -59,15 +58,6 @@ pub async fn logout() -> Result<(), AppError> {
     set_cookie(&response, cleared_cookie(ctx.cookie_secure))?;
     leptos_axum::redirect("/connexion");
     Ok(())
-}
-
-/// Who is signed in on this request, if anyone.
-#[server(endpoint = "moi")]
-pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
-    use self::ssr::*;
-    let ctx = ServerContext::current()?;
-    let headers = service::request_headers()?;
-    service::user_from_headers(&mut *ctx.conn().await?, &headers).await
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -9,7 +9,18 @@ pub mod service;
 use crate::domain::access::Area;
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Roles, SiteKind, Typology};
+use crate::error::AppError;
 use serde::{Deserialize, Serialize};
+
+/// Who is looking at a page: a person, nobody, or the reason it could not be told (the database did not
+/// answer). Resolved once per page request, before rendering starts, and handed to the browser with the
+/// page, so the header, the access guard and the sign-in page read it synchronously.
+pub type Visitor = Result<Option<CurrentUser>, AppError>;
+
+/// The [`Visitor`] of a page request, put in the request's extensions by the server's page middleware.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
+pub struct ResolvedVisitor(pub Visitor);
 
 /// The signed-in person, as the UI and the API see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,12 +16,8 @@ pub fn LoginPage() -> impl IntoView {
     let t = t();
     view! {
         <Title text=t.login_title/>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                // Already signed in: nothing to do here.
-                matches!(session.user.await, Ok(Some(_))).then(|| view! { <Redirect path=next()/> })
-            })}
-        </Transition>
+        // Already signed in: nothing to do here.
+        {matches!(session.user.get_value(), Ok(Some(_))).then(|| view! { <Redirect path=next()/> })}
         <section class="panel narrow auth">
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>

@@ -172,6 +172,24 @@ pub fn check_area(user: &CurrentUser, area: Area) -> AppResult<()> {
     if user.can_open(area) { Ok(()) } else { Err(AppError::Forbidden) }
 }
 
+/// The person behind the headers of a page request, with a connection of its own that is given back
+/// before the page renders: rendering then never holds a connection it waits on.
+pub async fn resolve_visitor(pool: &crate::db::DbPool, headers: &http::HeaderMap) -> super::Visitor {
+    if session_token(headers).is_none() {
+        return Ok(None);
+    }
+    let mut conn = pool.get().await?;
+    user_from_headers(&mut conn, headers).await
+}
+
+/// The [`super::Visitor`] the page middleware resolved for the request being rendered.
+pub fn visitor_of_request() -> super::Visitor {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<super::ResolvedVisitor>().cloned())
+        .map(|resolved| resolved.0)
+        .unwrap_or_else(|| Err(AppError::internal("page rendered without its resolved visitor")))
+}
+
 /// The headers of the current request, from the Leptos context.
 ///
 /// Read it, like every context value, before a server function's first `.await`: while the server renders

@@ -18,25 +18,15 @@ type PageBody = Arc<dyn Fn(CurrentUser) -> AnyView + Send + Sync>;
 #[component]
 pub fn Guarded(area: Area, page: PageBody) -> impl IntoView {
     let session = expect_context::<Session>();
-    let location = use_location();
-    view! {
-        <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
-            {move || {
-                let page = page.clone();
-                let here = location.pathname.get_untracked();
-                Suspend::new(async move {
-                    match session.user.await {
-                        Ok(Some(user)) if user.can_open(area) => page(user),
-                        Ok(Some(_)) => view! { <ErrorPanel error=AppError::Forbidden/> }.into_any(),
-                        Ok(None) => {
-                            let target = format!("/connexion?suite={}", here.replace('%', "%25").replace('&', "%26"));
-                            view! { <Redirect path=target/> }.into_any()
-                        }
-                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+    let here = use_location().pathname.get_untracked();
+    match session.user.get_value() {
+        Ok(Some(user)) if user.can_open(area) => page(user),
+        Ok(Some(_)) => view! { <ErrorPanel error=AppError::Forbidden/> }.into_any(),
+        Ok(None) => {
+            let target = format!("/connexion?suite={}", here.replace('%', "%25").replace('&', "%26"));
+            view! { <Redirect path=target/> }.into_any()
+        }
+        Err(error) => view! { <ErrorPanel error/> }.into_any(),
     }
 }
 

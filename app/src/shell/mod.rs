@@ -6,10 +6,9 @@ mod home;
 pub use guard::{ErrorPanel, Guarded};
 pub use home::HomePage;
 
-use crate::auth::CurrentUser;
 use crate::auth::api::{Login, Logout};
+use crate::auth::{CurrentUser, Visitor};
 use crate::domain::access::Area;
-use crate::error::AppError;
 use crate::i18n::{area_label, role_label, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,7 +17,7 @@ use leptos_router::components::A;
 /// Who is signed in, and the actions that change it; provided by [`crate::App`].
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub user: StoredValue<Visitor>,
     pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
 }
@@ -33,14 +32,9 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"i9"</span>
                 <span class="brand-name">{t().app_name}</span>
             </a>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match session.user.await {
-                        Ok(Some(user)) => view! { <Navigation user=user.clone()/> <UserMenu user/> }.into_any(),
-                        _ => ().into_any(),
-                    }
-                })}
-            </Transition>
+            {session.user.get_value().ok().flatten().map(|user| {
+                view! { <Navigation user=user.clone()/> <UserMenu user/> }
+            })}
         </header>
     }
 }

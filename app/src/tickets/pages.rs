@@ -102,9 +102,8 @@ pub fn MyRequestsPage() -> impl IntoView {
     }
 }
 
-/// The page of the requests waiting for the signed-in manager's decision (linked from "Mes demandes" and
-/// named in the notification each request sends). Its own page keeps "Mes demandes" to one streamed list:
-/// with both on one page, a loaded server stalled a response now and then (see ARCHITECTURE.md).
+/// The page of the requests waiting for the signed-in manager's decision, a task of its own: linked from
+/// "Mes demandes" and named in the notification each request sends.
 #[component]
 pub fn ApprovalsPage() -> impl IntoView {
     view! { <Guarded area=Area::MyRequests page=Arc::new(|_| view! { <Approvals/> }.into_any())/> }

@@ -1,4 +1,5 @@
-//! Plain axum routes beside the Leptos pages: health probes and the versioned JSON API.
+//! Plain axum routes beside the Leptos pages (health probes, the versioned JSON API) and the layers around
+//! them.
 
 pub mod api;
 pub mod catalog;
@@ -6,3 +7,4 @@ pub mod health;
 pub mod openapi;
 pub mod server_fn_status;
 pub mod tickets;
+pub mod visitor;

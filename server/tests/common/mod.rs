@@ -171,19 +171,23 @@ impl TestApp {
         let pool = app::db::connect(&db.url, pool_size, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let leptos_options =
-            LeptosOptions::builder().output_name("immo9").site_addr(address).site_root("target/site").build();
-        let state = AppState {
-            leptos_options,
-            pool: pool.clone(),
-            cookie_secure: false,
-            latest_migration: app::db::latest_migration_version(),
-        };
-        let router = server::router(state);
+        let router = server::router(Self::state(&pool, address));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
         TestApp { db, pool, base_url: format!("http://{address}"), site: None, server }
+    }
+
+    /// The state of a server instance on `pool` listening on `address`.
+    pub fn state(pool: &DbPool, address: std::net::SocketAddr) -> AppState {
+        let leptos_options =
+            LeptosOptions::builder().output_name("immo9").site_addr(address).site_root("target/site").build();
+        AppState {
+            leptos_options,
+            pool: pool.clone(),
+            cookie_secure: false,
+            latest_migration: app::db::latest_migration_version(),
+        }
     }
 
     /// Creates an active account with `roles`, password [`PASSWORD`].
@@ -210,6 +214,8 @@ impl TestApp {
             http: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // A response that never ends must fail its test, not hang the whole run.
+                .timeout(Duration::from_secs(60))
                 .build()
                 .unwrap(),
             base_url: self.base_url.clone(),
@@ -248,6 +254,16 @@ impl Client {
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(format!("{}{path}", self.base_url)).send().await.unwrap()
+    }
+
+    /// A JSON API `GET`: the status and the decoded body.
+    pub async fn get_json(&self, path: &str) -> (u16, Value) {
+        Self::answer(self.http.get(format!("{}{path}", self.base_url))).await
+    }
+
+    /// A JSON API `POST` of `body`: the status and the decoded body.
+    pub async fn post_json(&self, path: &str, body: &Value) -> (u16, Value) {
+        Self::answer(self.http.post(format!("{}{path}", self.base_url)).json(body)).await
     }
 
     /// Loads a page as a browser does (asking for HTML, which is what makes redirects real 302s).
