@@ -3,6 +3,7 @@
 //! Labels of domain codes (roles, poles, typologies…) are here too, so the domain stays language-free.
 
 use crate::domain::access::Area;
+use crate::domain::calendar::PublicHoliday;
 use crate::domain::catalog::{AnswerProblem, FieldKind, FormProblem};
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
 use crate::domain::qualification::{
@@ -322,6 +323,10 @@ pub struct Texts {
     pub profile_title: &'static str,
     pub profile_call_back: &'static str,
     pub qualification_preview: &'static str,
+    pub sla_unknown_site: &'static str,
+    pub sla_unknown_catalog: &'static str,
+    pub sla_site_without_calendar: &'static str,
+    pub sla_no_policy: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -635,6 +640,10 @@ pub static FR: Texts = Texts {
     profile_title: "Le demandeur",
     profile_call_back: "Rappeler par téléphone",
     qualification_preview: "Priorité calculée avec ces réponses",
+    sla_unknown_site: "Site inconnu : « {} ».",
+    sla_unknown_catalog: "Entrée du catalogue inconnue : « {} ».",
+    sla_site_without_calendar: "Le site « {} » n'a pas de calendrier ouvré : attribuez-lui un calendrier.",
+    sla_no_policy: "Aucune politique de niveau de service pour {} : définissez-la dans l'administration.",
 };
 
 /// The texts of the current language.
@@ -933,6 +942,38 @@ pub fn channel_label(channel: Channel) -> &'static str {
         Channel::Portal => "Portail",
         Channel::Monitoring => "Supervision",
         Channel::WalkIn => "Au guichet",
+    }
+}
+
+pub fn holiday_label(holiday: PublicHoliday) -> &'static str {
+    match holiday {
+        PublicHoliday::NewYear => "Jour de l'an",
+        PublicHoliday::EasterMonday => "Lundi de Pâques",
+        PublicHoliday::LabourDay => "Fête du Travail",
+        PublicHoliday::VictoryInEurope => "Victoire 1945",
+        PublicHoliday::Ascension => "Ascension",
+        PublicHoliday::WhitMonday => "Lundi de Pentecôte",
+        PublicHoliday::BastilleDay => "Fête nationale",
+        PublicHoliday::Assumption => "Assomption",
+        PublicHoliday::AllSaints => "Toussaint",
+        PublicHoliday::Armistice => "Armistice 1918",
+        PublicHoliday::Christmas => "Noël",
+    }
+}
+
+pub fn year_out_of_range(first: i32, last: i32) -> String {
+    format!("L'année doit être un nombre entre {first} et {last}.")
+}
+
+pub fn weekday_label(day: chrono::Weekday) -> &'static str {
+    match day {
+        chrono::Weekday::Mon => "lundi",
+        chrono::Weekday::Tue => "mardi",
+        chrono::Weekday::Wed => "mercredi",
+        chrono::Weekday::Thu => "jeudi",
+        chrono::Weekday::Fri => "vendredi",
+        chrono::Weekday::Sat => "samedi",
+        chrono::Weekday::Sun => "dimanche",
     }
 }
 

@@ -5,10 +5,12 @@
 //! [`id_newtype!`](crate::id_newtype)).
 
 pub mod access;
+pub mod calendar;
 pub mod catalog;
 pub mod codes;
 pub mod ids;
 pub mod people;
 pub mod qualification;
+pub mod sla;
 pub mod ticket;
 pub mod workflow;
