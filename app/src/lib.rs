@@ -18,6 +18,7 @@ pub mod error;
 pub mod i18n;
 pub mod referential;
 pub mod shell;
+pub mod sla;
 pub mod tickets;
 
 use crate::auth::api::{Login, Logout};

@@ -21,7 +21,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
     let db = TestDatabase::migrated().await;
     let mut conn = db.conn().await;
     let probes = [
-        probe("sites", sites::table.select(sites::all_columns).limit(0), 6),
+        probe("sites", sites::table.select(sites::all_columns).limit(0), 7),
         probe("poles", poles::table.select(poles::all_columns).limit(0), 4),
         probe("users", users::table.select(users::all_columns).limit(0), 12),
         probe("user_roles", user_roles::table.select(user_roles::all_columns).limit(0), 2),
@@ -44,7 +44,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
             qualification_settings::table.select(qualification_settings::all_columns).limit(0),
             3,
         ),
-        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 16),
+        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 18),
         probe(
             "ticket_qualification",
             ticket_qualification::table.select(ticket_qualification::all_columns).limit(0),
@@ -53,6 +53,9 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("ticket_requests", ticket_requests::table.select(ticket_requests::all_columns).limit(0), 3),
         probe("ticket_approvals", ticket_approvals::table.select(ticket_approvals::all_columns).limit(0), 6),
         probe("ticket_ratings", ticket_ratings::table.select(ticket_ratings::all_columns).limit(0), 4),
+        probe("business_calendars", business_calendars::table.select(business_calendars::all_columns).limit(0), 6),
+        probe("sla_policies", sla_policies::table.select(sla_policies::all_columns).limit(0), 5),
+        probe("ola_targets", ola_targets::table.select(ola_targets::all_columns).limit(0), 3),
     ];
     #[derive(QueryableByName)]
     struct Count {

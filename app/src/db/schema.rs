@@ -9,6 +9,7 @@ diesel::table! {
         kind -> Text,
         city -> Text,
         created_at -> Timestamptz,
+        calendar_code -> Nullable<Text>,
     }
 }
 
@@ -249,6 +250,8 @@ diesel::table! {
         active -> Bool,
         position -> SmallInt,
         updated_at -> Timestamptz,
+        sla_own_minutes -> Nullable<Integer>,
+        sla_resolve_minutes -> Nullable<Integer>,
     }
 }
 
@@ -298,6 +301,35 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    business_calendars (code) {
+        code -> Text,
+        name -> Text,
+        week -> Jsonb,
+        closed_on_public_holidays -> Bool,
+        closures -> Array<Date>,
+        default_for_kind -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sla_policies (kind, priority) {
+        kind -> Text,
+        priority -> Text,
+        own_minutes -> Integer,
+        resolve_minutes -> Integer,
+        thresholds -> Jsonb,
+    }
+}
+
+diesel::table! {
+    ola_targets (pole) {
+        pole -> Text,
+        own_minutes -> Integer,
+        resolve_minutes -> Integer,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
@@ -320,6 +352,9 @@ diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
+    business_calendars,
+    sla_policies,
+    ola_targets,
     poles,
     users,
     user_roles,

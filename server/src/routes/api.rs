@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", axum::routing::get(|| async { Json(super::openapi::document()) }))
         .merge(super::tickets::router())
         .merge(super::catalog::router())
+        .merge(super::sla::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 

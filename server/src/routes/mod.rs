@@ -6,5 +6,6 @@ pub mod catalog;
 pub mod health;
 pub mod openapi;
 pub mod server_fn_status;
+pub mod sla;
 pub mod tickets;
 pub mod visitor;

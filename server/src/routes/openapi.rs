@@ -147,6 +147,36 @@ pub fn document() -> Value {
                     "responses": with_errors(json!({ "201": ticket.clone() }))
                 }
             },
+            "/api/v1/calendars/holidays": {
+                "get": {
+                    "summary": "Les jours fériés français d'une année (dates ISO, codes et noms)",
+                    "parameters": [{ "name": "year", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 1900, "maximum": 2199 } }],
+                    "responses": with_errors(json!({ "200": { "description": "L'année et ses jours fériés", "content": { "application/json": { "schema": {
+                        "type": "object", "properties": {
+                            "year": { "type": "integer" },
+                            "holidays": { "type": "array", "items": { "type": "object", "properties": {
+                                "date": { "type": "string", "format": "date" }, "code": { "type": "string" }, "name": { "type": "string" }
+                            } } }
+                        }
+                    } } } } }))
+                }
+            },
+            "/api/v1/sla/preview": {
+                "post": {
+                    "summary": "Les échéances que le moteur de niveaux de service fixerait (administrateurs)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["site", "type", "priority", "start"],
+                        "properties": {
+                            "site": { "type": "string", "description": "Code du site du demandeur" },
+                            "type": { "$ref": "#/components/schemas/Kind" },
+                            "priority": { "enum": ["P1", "P2", "P3", "P4"] },
+                            "start": { "type": "string", "format": "date-time" },
+                            "catalog": { "type": "string", "description": "Code d'une entrée du catalogue dont les délais priment" }
+                        }
+                    } } } },
+                    "responses": with_errors(json!({ "200": { "description": "Le calendrier retenu, et pour la prise en charge et la résolution : la cible, son origine, l'échéance et l'instant de chaque seuil d'escalade" } }))
+                }
+            },
             "/api/v1/tickets/{reference}/history": {
                 "get": { "summary": "Historique (ajout seul)", "parameters": [reference_parameter()], "responses": with_errors(json!({ "200": { "description": "Les entrées, de la plus ancienne à la plus récente" } })) }
             }

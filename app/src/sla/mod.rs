@@ -1,0 +1,107 @@
+//! Service levels as people and other systems see them: the public holidays of a year, and the deadlines a
+//! policy gives a ticket (the preview administrators use to check a policy). The arithmetic is in
+//! [`crate::domain::calendar`] and [`crate::domain::sla`]; the policies and calendars are data.
+
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::domain::calendar::{FIRST_YEAR, LAST_YEAR, PublicHoliday};
+use crate::domain::sla::{EscalationAction, Measure};
+use crate::domain::ticket::{Kind, Priority};
+use crate::error::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One public holiday of a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayOfYear {
+    pub date: NaiveDate,
+    pub code: PublicHoliday,
+    pub name: String,
+}
+
+/// The French public holidays of `year` with their names, or a French error naming `year`.
+pub fn holidays_of(year: i32) -> Result<Vec<HolidayOfYear>, AppError> {
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(AppError::validation("year", crate::i18n::year_out_of_range(FIRST_YEAR, LAST_YEAR)));
+    }
+    Ok(PublicHoliday::of_year(year)
+        .into_iter()
+        .map(|(date, code)| HolidayOfYear { date, code, name: crate::i18n::holiday_label(code).to_owned() })
+        .collect())
+}
+
+/// What an administrator asks the engine: a ticket of this type and priority, for a requester of this site,
+/// registered at `start` (optionally from a catalog entry whose own delays override the policy's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewRequest {
+    /// The site's code (`AG-LIBOURNE`).
+    pub site: String,
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub priority: Priority,
+    pub start: DateTime<Utc>,
+    #[serde(default)]
+    pub catalog: Option<String>,
+}
+
+/// When one escalation threshold would fire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThresholdPreview {
+    pub percent: u16,
+    pub action: EscalationAction,
+    pub at: DateTime<Utc>,
+}
+
+/// One target of the policy and when it falls due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetPreview {
+    pub measure: Measure,
+    pub target_minutes: u32,
+    /// Where the target comes from: `POLITIQUE` (type × priority) or `CATALOGUE` (the entry's own delay).
+    pub source: TargetSource,
+    pub due: DateTime<Utc>,
+    pub thresholds: Vec<ThresholdPreview>,
+}
+
+crate::code_enum! {
+    /// Where a target comes from.
+    pub enum TargetSource {
+        Policy = "POLITIQUE",
+        Catalog = "CATALOGUE",
+    }
+}
+
+/// The deadlines the engine would set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPreview {
+    pub site: String,
+    pub calendar: String,
+    pub calendar_name: String,
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub priority: Priority,
+    pub start: DateTime<Utc>,
+    pub catalog: Option<String>,
+    pub targets: Vec<TargetPreview>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holidays_are_named_in_french_and_years_are_bounded() {
+        let holidays = holidays_of(2027).unwrap();
+        assert_eq!(holidays.len(), 11);
+        assert_eq!(holidays[1].date.to_string(), "2027-03-29");
+        assert_eq!(holidays[1].name, "Lundi de Pâques");
+        let json = serde_json::to_value(&holidays[0]).unwrap();
+        assert_eq!(json, serde_json::json!({"date": "2027-01-01", "code": "JOUR_DE_L_AN", "name": "Jour de l'an"}));
+        for year in [1899, 2200, -5] {
+            let error = holidays_of(year).unwrap_err();
+            assert_eq!(error.code(), "validation", "{year}");
+            assert!(error.message().contains("1900") && error.message().contains("2199"), "{}", error.message());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! `/api/v1/calendars/holidays` and `/api/v1/sla/preview`: the public holidays of a year, and the deadlines
+//! the SLA engine would set, so administrators can check a policy before tickets meet it.
+
+use super::api::{ApiError, ApiUser, body};
+use crate::state::AppState;
+use app::auth::service::check_area;
+use app::domain::access::Area;
+use app::error::AppError;
+use app::sla::{PreviewRequest, holidays_of, service};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/calendars/holidays", get(holidays)).route("/sla/preview", post(preview))
+}
+
+#[derive(Deserialize)]
+struct YearQuery {
+    year: Option<String>,
+}
+
+/// `GET /api/v1/calendars/holidays?year=YYYY`: `{"year", "holidays": [{"date", "code", "name"}]}`.
+async fn holidays(ApiUser(_user): ApiUser, Query(query): Query<YearQuery>) -> Result<Response, ApiError> {
+    let year = query
+        .year
+        .as_deref()
+        .and_then(|year| year.trim().parse::<i32>().ok())
+        .ok_or_else(|| AppError::validation("year", app::i18n::year_out_of_range(1900, 2199)))?;
+    Ok(Json(json!({ "year": year, "holidays": holidays_of(year)? })).into_response())
+}
+
+/// `POST /api/v1/sla/preview` `{"site", "type", "priority", "start", "catalog"?}`: the deadlines and the
+/// instants each escalation threshold would fire at. Administrators only.
+async fn preview(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    payload: Result<Json<PreviewRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Administration)?;
+    let request = body(payload)?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    Ok(Json(service::preview(&mut conn, &request).await?).into_response())
+}
