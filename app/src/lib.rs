@@ -27,6 +27,7 @@ use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
+use crate::sla::admin::ServiceLevelsAdminPage;
 use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, QueuePage, TicketPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>
                     <Route path=path!("/administration/catalogue") view=CatalogAdminPage/>
+                    <Route path=path!("/administration/niveaux-de-service") view=ServiceLevelsAdminPage/>
                 </Routes>
             </main>
         </Router>

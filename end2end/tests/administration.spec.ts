@@ -53,3 +53,40 @@ test("an administrator edits the priority matrix and an account's manager", asyn
   await page.locator("form[data-account='julie.perrin@immo9.fr']").getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.locator("form[data-account='julie.perrin@immo9.fr']")).toHaveCount(0);
 });
+
+// The service levels page: a policy refused in French, then changed, kept after a reload and put back; a
+// calendar's wrong opening hours refused, then written right; this year's holidays listed.
+test("an administrator edits an SLA policy and a business calendar", async ({ page }) => {
+  await signIn(page, "admin@immo9.fr", "/administration/niveaux-de-service");
+  const policy = () => page.locator("tr[data-policy=INCIDENT-P2]");
+  const save = async () => {
+    await policy().getByRole("button", { name: "Enregistrer" }).click();
+  };
+  await expect(policy().getByLabel(/Seuils d'escalade/)).toHaveValue(
+    "50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 RELEVER_PRIORITE",
+  );
+  await policy().getByLabel(/Seuils d'escalade/).fill("50 APPELER_LE_PDG");
+  await save();
+  await expect(policy().locator(".notice.error")).toContainText("seuil illisible");
+  await policy().getByLabel(/Seuils d'escalade/).fill("50 NOTIFIER_ASSIGNE; 100 REAFFECTER");
+  await policy().getByLabel(/Prise en charge/).fill("20");
+  await save();
+  await expect(policy().locator(".notice.ok")).toHaveText("Enregistré.");
+  await page.reload();
+  await expect(policy().getByLabel(/Prise en charge/)).toHaveValue("20");
+  await expect(policy().getByLabel(/Seuils d'escalade/)).toHaveValue("50 NOTIFIER_ASSIGNE; 100 REAFFECTER");
+  await policy().getByLabel(/Prise en charge/).fill("30");
+  await policy().getByLabel(/Seuils d'escalade/).fill("50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 RELEVER_PRIORITE");
+  await save();
+  await expect(policy().locator(".notice.ok")).toHaveText("Enregistré.");
+
+  const agency = page.locator("form[data-calendar=AGENCE]");
+  await expect(agency.getByLabel("samedi")).toHaveValue("09:00-12:30,14:00-17:00");
+  await agency.getByLabel("mercredi").fill("9h-12h");
+  await agency.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(agency.locator(".notice.error")).toContainText("horaire invalide");
+  await agency.getByLabel("mercredi").fill("09:00-12:30,14:00-18:30");
+  await agency.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(agency.locator(".notice.ok")).toHaveText("Enregistré.");
+  await expect(page.locator("section[aria-labelledby=feries]")).toContainText("Noël");
+});

@@ -187,3 +187,104 @@ async fn the_preview_counts_each_sites_business_hours_and_the_catalogs_own_delay
     let (status, _) = app.client().post_json("/api/v1/sla/preview", &request("SIEGE-TEST")).await;
     assert_eq!(status, 401);
 }
+
+fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
+    F::PATH
+}
+
+#[tokio::test]
+async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses() {
+    use app::sla::api::{LoadServiceLevels, SaveCalendar, SavePolicy};
+    let app = TestApp::spawn().await;
+    app.user("admin@t.fr", &[Role::Admin], None).await;
+    app.user("agent@t.fr", &[Role::Agent], Some(app::domain::people::Pole::Front)).await;
+    let admin = app.signed_in("admin@t.fr").await;
+    let agent = app.signed_in("agent@t.fr").await;
+
+    let (status, levels) = admin.server_fn(path::<LoadServiceLevels>(), &[]).await;
+    assert_eq!(status, 200, "{levels}");
+    assert_eq!(levels["policies"].as_array().unwrap().len(), 20);
+    let incident_p2 = levels["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|policy| policy["type"] == "INCIDENT" && policy["priority"] == "P2")
+        .unwrap();
+    assert_eq!(incident_p2["thresholds"], "50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 RELEVER_PRIORITE");
+    let head_office = levels["calendars"].as_array().unwrap().iter().find(|c| c["code"] == "SIEGE").unwrap().clone();
+    assert_eq!(head_office["week"][0], "08:30-12:30,13:30-18:00");
+    assert_eq!(head_office["week"][5], "");
+    assert_eq!(levels["holidays"].as_array().unwrap().len(), 11);
+    let (status, _) = agent.server_fn(path::<LoadServiceLevels>(), &[]).await;
+    assert_eq!(status, 403);
+
+    // Refused policies name their field in French and change nothing.
+    let policy = |own: u32, resolve: u32, thresholds: &str| json!({ "policy": { "type": "INCIDENT", "priority": "P2", "own_minutes": own, "resolve_minutes": resolve, "thresholds": thresholds } });
+    let refused = [
+        (policy(600, 360, ""), "own_minutes", "ne peut pas dépasser"),
+        (policy(0, 360, ""), "own_minutes", "au moins une minute"),
+        (policy(20, 360, "50 APPELER"), "thresholds", "seuil illisible"),
+        (policy(20, 360, "50 NOTIFIER_ASSIGNE; 50 REAFFECTER"), "thresholds", "apparaît deux fois"),
+        (policy(20, 360, "900 REAFFECTER"), "thresholds", "entre 1 et 500"),
+    ];
+    for (body, field, message) in refused {
+        let (status, error) = admin.server_fn_json(path::<SavePolicy>(), &body).await;
+        assert_eq!(status, 422, "{body}: {error}");
+        assert_eq!(error["field"], field, "{error}");
+        assert!(error["message"].as_str().unwrap().contains(message), "{error}");
+    }
+    let (status, _) = agent.server_fn_json(path::<SavePolicy>(), &policy(20, 360, "")).await;
+    assert_eq!(status, 403);
+
+    let (status, saved) = admin
+        .server_fn_json(path::<SavePolicy>(), &policy(20, 360, "60 NOTIFIER_ASSIGNE ; 90 NOTIFIER_SUPERVISEUR"))
+        .await;
+    assert_eq!(status, 200, "{saved}");
+    let friday = json!({ "site": "SIEGE-TEST", "type": "INCIDENT", "priority": "P2", "start": "2026-11-27T15:45:00Z" });
+    let (_, preview) = admin.post_json("/api/v1/sla/preview", &friday).await;
+    assert_eq!(preview["targets"][0]["due"], "2026-11-27T16:05:00Z", "owned within 20 min");
+    // 75 min on Friday, 285 on Monday: 08:30–12:30, then 13:30 + 45.
+    assert_eq!(preview["targets"][1]["due"], "2026-11-30T13:15:00Z");
+    assert_eq!(preview["targets"][1]["thresholds"].as_array().unwrap().len(), 2);
+
+    // A calendar closed on Monday 30 November moves that deadline to Tuesday.
+    let mut calendar = head_office.clone();
+    calendar["closures"] = json!("2026-11-30");
+    let (status, saved) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
+    assert_eq!(status, 200, "{saved}");
+    let (_, preview) = admin.post_json("/api/v1/sla/preview", &friday).await;
+    assert_eq!(preview["targets"][1]["due"], "2026-12-01T13:15:00Z");
+
+    let mut broken_week = head_office.clone();
+    broken_week["week"][2] = json!("9h-12h");
+    let mut broken_closure = head_office.clone();
+    broken_closure["closures"] = json!("30/11/2026");
+    let mut unknown = head_office.clone();
+    unknown["code"] = json!("LUNE");
+    let calendars = [
+        (broken_week, 422, "week", "horaire invalide"),
+        (broken_closure, 422, "closures", "Date de fermeture illisible"),
+    ];
+    for (calendar, status_expected, field, message) in calendars {
+        let (status, error) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
+        assert_eq!(status, status_expected, "{error}");
+        assert_eq!(error["field"], field, "{error}");
+        assert!(error["message"].as_str().unwrap().contains(message), "{error}");
+    }
+    let (status, _) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": unknown })).await;
+    assert_eq!(status, 404);
+
+    // One audit line per accepted change, none for the refused ones.
+    let mut conn = app.pool.get().await.unwrap();
+    let audited: Vec<(String, String)> = app::db::schema::audit_log::table
+        .filter(app::db::schema::audit_log::entity.eq_any(["politique_sla", "calendrier"]))
+        .select((app::db::schema::audit_log::entity, app::db::schema::audit_log::entity_id))
+        .order(app::db::schema::audit_log::id)
+        .load(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        audited,
+        [("politique_sla".to_owned(), "INCIDENT P2".to_owned()), ("calendrier".to_owned(), "SIEGE".to_owned())]
+    );
+}

@@ -112,6 +112,16 @@ impl Opening {
     }
 }
 
+/// A day's openings as people write them, `"08:30-12:30,13:30-18:00"` (empty: closed).
+pub fn parse_day(text: &str) -> Result<Vec<Opening>, CalendarError> {
+    text.split(',').filter(|part| !part.trim().is_empty()).map(Opening::parse).collect()
+}
+
+/// A day's openings written back the way [`parse_day`] reads them.
+pub fn format_day(openings: &[Opening]) -> String {
+    openings.iter().map(Opening::to_string).collect::<Vec<_>>().join(",")
+}
+
 impl std::fmt::Display for Opening {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}-{}", self.opens.format("%H:%M"), self.closes.format("%H:%M"))
@@ -127,6 +137,8 @@ pub enum CalendarError {
     OverlappingOpenings(String),
     #[error("le calendrier n'ouvre jamais : au moins une plage horaire est nécessaire")]
     NeverOpen,
+    #[error("une semaine compte sept jours, du lundi au dimanche")]
+    NotSevenDays,
 }
 
 /// When a site is open: its week, whether it closes on public holidays, and its exceptional closures.
@@ -157,6 +169,22 @@ impl BusinessCalendar {
         closures.sort();
         closures.dedup();
         Ok(BusinessCalendar { week, closed_on_public_holidays, closures })
+    }
+
+    /// A calendar from its week as people write it (Monday first, see [`parse_day`]).
+    pub fn from_text(
+        week: &[String],
+        closed_on_public_holidays: bool,
+        closures: Vec<NaiveDate>,
+    ) -> Result<Self, CalendarError> {
+        let days = week.iter().map(|day| parse_day(day)).collect::<Result<Vec<_>, _>>()?;
+        let week: [Vec<Opening>; 7] = days.try_into().map_err(|_| CalendarError::NotSevenDays)?;
+        BusinessCalendar::new(week, closed_on_public_holidays, closures)
+    }
+
+    /// The week as people write it, Monday first.
+    pub fn week_as_text(&self) -> Vec<String> {
+        self.week.iter().map(|day| format_day(day)).collect()
     }
 
     /// The openings of a local date: none on a holiday or a closure.

@@ -63,6 +63,30 @@ pub enum PolicyError {
     ThresholdOutOfRange(u16),
     #[error("le seuil de {0} % apparaît deux fois")]
     DuplicateThreshold(u16),
+    #[error("seuil illisible : « {0} » (attendu : 50 NOTIFIER_ASSIGNE ; 75 NOTIFIER_SUPERVISEUR)")]
+    UnreadableThreshold(String),
+}
+
+/// Thresholds as administrators write them: `"50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR"` (a `%` after
+/// the number is allowed). Ranges and duplicates are checked by [`Policy::checked`].
+pub fn parse_thresholds(text: &str) -> Result<Vec<Threshold>, PolicyError> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|step| !step.is_empty())
+        .map(|step| {
+            let unreadable = || PolicyError::UnreadableThreshold(step.to_owned());
+            let (percent, action) = step.split_once(char::is_whitespace).ok_or_else(unreadable)?;
+            let percent = percent.trim_end_matches('%').parse::<u16>().map_err(|_| unreadable())?;
+            let action =
+                EscalationAction::from_code(action.trim().trim_start_matches('%').trim()).ok_or_else(unreadable)?;
+            Ok(Threshold { percent, action })
+        })
+        .collect()
+}
+
+/// Thresholds written back the way [`parse_thresholds`] reads them.
+pub fn format_thresholds(thresholds: &[Threshold]) -> String {
+    thresholds.iter().map(|step| format!("{} {}", step.percent, step.action)).collect::<Vec<_>>().join("; ")
 }
 
 impl Policy {

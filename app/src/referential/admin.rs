@@ -23,7 +23,7 @@ use leptos_meta::Title;
 use std::sync::Arc;
 
 /// "Enregistré." or the error of the last save of an action.
-fn save_outcome<T, S>(value: S) -> impl IntoView
+pub(crate) fn save_outcome<T, S>(value: S) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     S: Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,

@@ -2,6 +2,8 @@
 //! policy gives a ticket (the preview administrators use to check a policy). The arithmetic is in
 //! [`crate::domain::calendar`] and [`crate::domain::sla`]; the policies and calendars are data.
 
+pub mod admin;
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod service;
 
@@ -86,9 +88,68 @@ pub struct SlaPreview {
     pub targets: Vec<TargetPreview>,
 }
 
+/// A policy as administrators edit it; the thresholds as they write them (see
+/// [`crate::domain::sla::parse_thresholds`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyDraft {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub priority: Priority,
+    pub own_minutes: u32,
+    pub resolve_minutes: u32,
+    pub thresholds: String,
+}
+
+/// A business calendar as administrators edit it: its week as seven lines of openings, Monday first, and
+/// its closures as dates (`2026-12-24, 2026-12-31`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDraft {
+    pub code: String,
+    pub name: String,
+    pub week: Vec<String>,
+    pub closed_on_public_holidays: bool,
+    pub closures: String,
+}
+
+/// What the service-levels administration page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLevels {
+    pub policies: Vec<PolicyDraft>,
+    pub calendars: Vec<CalendarDraft>,
+    pub year: i32,
+    pub holidays: Vec<HolidayOfYear>,
+}
+
+/// Closures as administrators write them: ISO dates separated by commas, semicolons or spaces.
+pub fn parse_closures(text: &str) -> Result<Vec<NaiveDate>, AppError> {
+    text.split([',', ';', ' ', '\n'])
+        .map(str::trim)
+        .filter(|date| !date.is_empty())
+        .map(|date| {
+            date.parse::<NaiveDate>()
+                .map_err(|_| AppError::validation("closures", crate::i18n::t().sla_closure_invalid.replace("{}", date)))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closures_are_read_as_dates_and_a_bad_one_is_named() {
+        let read = parse_closures(" 2026-12-24, 2026-12-31;2027-01-02 ").unwrap();
+        assert_eq!(
+            read.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["2026-12-24", "2026-12-31", "2027-01-02"]
+        );
+        assert_eq!(parse_closures("").unwrap(), vec![]);
+        let error = parse_closures("2026-12-24, 24/12/2026").unwrap_err();
+        assert_eq!(
+            error,
+            AppError::validation("closures", "Date de fermeture illisible : « 24/12/2026 » (attendu : 2026-12-24).")
+        );
+    }
 
     #[test]
     fn holidays_are_named_in_french_and_years_are_bounded() {

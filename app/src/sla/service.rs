@@ -1,14 +1,21 @@
 //! Reads the calendars and policies from the database and computes deadlines with the pure domain.
 
-use super::{PreviewRequest, SlaPreview, TargetPreview, TargetSource, ThresholdPreview};
+use super::{
+    CalendarDraft, PolicyDraft, PreviewRequest, ServiceLevels, SlaPreview, TargetPreview, TargetSource,
+    ThresholdPreview,
+};
+use crate::db::audit;
 use crate::db::schema::{business_calendars, catalog_entries, sites, sla_policies};
-use crate::domain::calendar::{BusinessCalendar, Opening};
-use crate::domain::sla::{Measure, Policy, Threshold, threshold_offset};
+use crate::domain::calendar::BusinessCalendar;
+use crate::domain::ids::UserId;
+use crate::domain::sla::{
+    Measure, Policy, PolicyError, Threshold, format_thresholds, parse_thresholds, threshold_offset,
+};
 use crate::domain::ticket::{Kind, Priority};
 use crate::error::{AppError, AppResult};
 use crate::i18n::t;
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 /// A calendar as stored: its code, name and rules.
 #[derive(Debug, Clone)]
@@ -20,23 +27,27 @@ pub struct StoredCalendar {
 
 type CalendarRow = (String, String, serde_json::Value, bool, Vec<chrono::NaiveDate>);
 
+/// The columns of a [`CalendarRow`], in its order.
+const CALENDAR_COLUMNS: (
+    business_calendars::code,
+    business_calendars::name,
+    business_calendars::week,
+    business_calendars::closed_on_public_holidays,
+    business_calendars::closures,
+) = (
+    business_calendars::code,
+    business_calendars::name,
+    business_calendars::week,
+    business_calendars::closed_on_public_holidays,
+    business_calendars::closures,
+);
+
 fn calendar_from_row(
     (code, name, week, closed_on_public_holidays, closures): CalendarRow,
 ) -> AppResult<StoredCalendar> {
     let corrupt = || AppError::internal("business_calendars.week is not seven strings of openings");
     let days: Vec<String> = serde_json::from_value(week).map_err(|_| corrupt())?;
-    let mut parsed = Vec::with_capacity(7);
-    for day in &days {
-        let openings = day
-            .split(',')
-            .filter(|part| !part.trim().is_empty())
-            .map(Opening::parse)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| corrupt())?;
-        parsed.push(openings);
-    }
-    let week: [Vec<Opening>; 7] = parsed.try_into().map_err(|_| corrupt())?;
-    let calendar = BusinessCalendar::new(week, closed_on_public_holidays, closures).map_err(|_| corrupt())?;
+    let calendar = BusinessCalendar::from_text(&days, closed_on_public_holidays, closures).map_err(|_| corrupt())?;
     Ok(StoredCalendar { code, name, calendar })
 }
 
@@ -51,15 +62,7 @@ pub async fn calendar_of_site(conn: &mut AsyncPgConnection, site_code: &str) -> 
     let Some((kind, own_calendar)) = site else {
         return Err(AppError::validation("site", t().sla_unknown_site.replace("{}", site_code)));
     };
-    let query = business_calendars::table
-        .select((
-            business_calendars::code,
-            business_calendars::name,
-            business_calendars::week,
-            business_calendars::closed_on_public_holidays,
-            business_calendars::closures,
-        ))
-        .into_boxed();
+    let query = business_calendars::table.select(CALENDAR_COLUMNS).into_boxed();
     let query = match own_calendar {
         Some(code) => query.filter(business_calendars::code.eq(code)),
         None => query.filter(business_calendars::default_for_kind.eq(kind)),
@@ -155,4 +158,117 @@ pub async fn preview(conn: &mut AsyncPgConnection, request: &PreviewRequest) -> 
         catalog: request.catalog.clone(),
         targets: vec![target(Measure::TimeToOwn, own_override), target(Measure::TimeToResolve, resolve_override)],
     })
+}
+
+/// The policies, calendars and this year's holidays, for the administration page.
+pub async fn service_levels(conn: &mut AsyncPgConnection, year: i32) -> AppResult<ServiceLevels> {
+    let mut policies = Vec::new();
+    for kind in Kind::ALL {
+        for priority in Priority::ALL {
+            let policy = policy(conn, *kind, *priority).await?;
+            policies.push(PolicyDraft {
+                kind: *kind,
+                priority: *priority,
+                own_minutes: policy.own_minutes,
+                resolve_minutes: policy.resolve_minutes,
+                thresholds: format_thresholds(&policy.thresholds),
+            });
+        }
+    }
+    let rows: Vec<CalendarRow> =
+        business_calendars::table.select(CALENDAR_COLUMNS).order(business_calendars::code).load(conn).await?;
+    let calendars = rows
+        .into_iter()
+        .map(|row| {
+            calendar_from_row(row).map(|stored| CalendarDraft {
+                week: stored.calendar.week_as_text(),
+                closed_on_public_holidays: stored.calendar.closed_on_public_holidays,
+                closures: stored.calendar.closures.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                code: stored.code,
+                name: stored.name,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(ServiceLevels { policies, calendars, year, holidays: super::holidays_of(year)? })
+}
+
+/// Changes the targets and thresholds of a type × priority; audited.
+pub async fn save_policy(conn: &mut AsyncPgConnection, admin: UserId, draft: &PolicyDraft) -> AppResult<()> {
+    let thresholds =
+        parse_thresholds(&draft.thresholds).map_err(|error| AppError::validation("thresholds", error.to_string()))?;
+    let checked = Policy {
+        kind: draft.kind,
+        priority: draft.priority,
+        own_minutes: draft.own_minutes,
+        resolve_minutes: draft.resolve_minutes,
+        thresholds,
+    }
+    .checked()
+    .map_err(|error| {
+        let field = match error {
+            PolicyError::EmptyTarget | PolicyError::OwnAfterResolve { .. } => "own_minutes",
+            _ => "thresholds",
+        };
+        AppError::validation(field, error.to_string())
+    })?;
+    let minutes =
+        |value: u32| i32::try_from(value).map_err(|_| AppError::validation("resolve_minutes", t().sla_target_too_long));
+    let (own, resolve) = (minutes(checked.own_minutes)?, minutes(checked.resolve_minutes)?);
+    let thresholds = serde_json::to_value(&checked.thresholds).map_err(|_| AppError::internal("thresholds to JSON"))?;
+    conn.transaction(async |conn| {
+        let before = policy(conn, draft.kind, draft.priority).await?;
+        diesel::update(sla_policies::table.find((draft.kind.code(), draft.priority.code())))
+            .set((
+                sla_policies::own_minutes.eq(own),
+                sla_policies::resolve_minutes.eq(resolve),
+                sla_policies::thresholds.eq(&thresholds),
+            ))
+            .execute(conn)
+            .await?;
+        let detail = serde_json::json!({ "avant": before, "apres": checked });
+        audit(conn, admin, "politique_sla", format!("{} {}", draft.kind, draft.priority), "modification", detail)
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Changes a business calendar's name, week, holiday rule and closures; audited.
+pub async fn save_calendar(conn: &mut AsyncPgConnection, admin: UserId, draft: &CalendarDraft) -> AppResult<()> {
+    let name = draft.name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(AppError::validation("name", t().sla_calendar_name_invalid));
+    }
+    let closures = super::parse_closures(&draft.closures)?;
+    let calendar = BusinessCalendar::from_text(&draft.week, draft.closed_on_public_holidays, closures)
+        .map_err(|error| AppError::validation("week", error.to_string()))?;
+    let week = serde_json::to_value(calendar.week_as_text()).map_err(|_| AppError::internal("week to JSON"))?;
+    conn.transaction(async |conn| {
+        let before: Option<CalendarRow> = business_calendars::table
+            .find(&draft.code)
+            .select(CALENDAR_COLUMNS)
+            .for_update()
+            .first(conn)
+            .await
+            .optional()?;
+        let Some((_, before_name, before_week, before_holidays, before_closures)) = before else {
+            return Err(AppError::not_found(t().sla_calendar_label));
+        };
+        diesel::update(business_calendars::table.find(&draft.code))
+            .set((
+                business_calendars::name.eq(name),
+                business_calendars::week.eq(&week),
+                business_calendars::closed_on_public_holidays.eq(calendar.closed_on_public_holidays),
+                business_calendars::closures.eq(&calendar.closures),
+            ))
+            .execute(conn)
+            .await?;
+        let detail = serde_json::json!({
+            "avant": { "nom": before_name, "semaine": before_week, "feries": before_holidays, "fermetures": before_closures },
+            "apres": { "nom": name, "semaine": week, "feries": calendar.closed_on_public_holidays, "fermetures": calendar.closures },
+        });
+        audit(conn, admin, "calendrier", draft.code.clone(), "modification", detail).await?;
+        Ok(())
+    })
+    .await
 }

@@ -98,6 +98,14 @@ fn openings_are_read_as_people_write_them_and_bad_ones_are_refused() {
         BusinessCalendar::new(overlapping, true, vec![]),
         Err(CalendarError::OverlappingOpenings("lundi".to_owned()))
     );
+    let written: Vec<String> =
+        ["08:30-12:30,13:30-18:00", "08:30-12:30", "", "", "", "09:00-12:00", ""].map(String::from).to_vec();
+    let calendar = BusinessCalendar::from_text(&written, true, vec![]).unwrap();
+    assert_eq!(calendar.week_as_text(), written);
+    assert_eq!(BusinessCalendar::from_text(&written[..6], true, vec![]), Err(CalendarError::NotSevenDays));
+    let mut broken = written.clone();
+    broken[2] = "9h-12h".into();
+    assert_eq!(BusinessCalendar::from_text(&broken, true, vec![]), Err(CalendarError::InvalidOpening("9h-12h".into())));
     let never: [Vec<Opening>; 7] = Default::default();
     assert_eq!(BusinessCalendar::new(never, true, vec![]), Err(CalendarError::NeverOpen));
 }

@@ -154,3 +154,28 @@ fn a_pause_moves_the_deadline_by_exactly_the_paused_business_time() {
         assert!(later >= paused);
     }
 }
+
+#[test]
+fn thresholds_are_read_as_administrators_write_them() {
+    let step = |percent, action| Threshold { percent, action };
+    let cases: &[(&str, Result<Vec<Threshold>, PolicyError>)] = &[
+        ("", Ok(vec![])),
+        ("50 NOTIFIER_ASSIGNE", Ok(vec![step(50, EscalationAction::NotifyAssignee)])),
+        (
+            " 50% NOTIFIER_ASSIGNE ;75 NOTIFIER_SUPERVISEUR; 100 RELEVER_PRIORITE; ",
+            Ok(vec![
+                step(50, EscalationAction::NotifyAssignee),
+                step(75, EscalationAction::NotifySupervisor),
+                step(100, EscalationAction::RaisePriority),
+            ]),
+        ),
+        ("50", Err(PolicyError::UnreadableThreshold("50".into()))),
+        ("cinquante NOTIFIER_ASSIGNE", Err(PolicyError::UnreadableThreshold("cinquante NOTIFIER_ASSIGNE".into()))),
+        ("50 APPELER", Err(PolicyError::UnreadableThreshold("50 APPELER".into()))),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(&parse_thresholds(text), expected, "{text:?}");
+    }
+    let written = "50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 REAFFECTER";
+    assert_eq!(format_thresholds(&parse_thresholds(written).unwrap()), written);
+}
