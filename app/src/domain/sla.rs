@@ -108,12 +108,16 @@ impl Policy {
         Ok(self)
     }
 
-    pub fn target(&self, measure: Measure) -> Duration {
-        let minutes = match measure {
+    /// The target of `measure`, in business minutes.
+    pub fn target_minutes(&self, measure: Measure) -> u32 {
+        match measure {
             Measure::TimeToOwn => self.own_minutes,
             Measure::TimeToResolve => self.resolve_minutes,
-        };
-        Duration::minutes(i64::from(minutes))
+        }
+    }
+
+    pub fn target(&self, measure: Measure) -> Duration {
+        Duration::minutes(i64::from(self.target_minutes(measure)))
     }
 }
 

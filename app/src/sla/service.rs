@@ -75,22 +75,61 @@ pub async fn calendar_of_site(conn: &mut AsyncPgConnection, site_code: &str) -> 
     calendar_from_row(row)
 }
 
-/// The policy of a type × priority.
-pub async fn policy(conn: &mut AsyncPgConnection, kind: Kind, priority: Priority) -> AppResult<Policy> {
-    let (own, resolve, thresholds): (i32, i32, serde_json::Value) = sla_policies::table
-        .filter(sla_policies::kind.eq(kind.code()))
-        .filter(sla_policies::priority.eq(priority.code()))
-        .select((sla_policies::own_minutes, sla_policies::resolve_minutes, sla_policies::thresholds))
-        .first(conn)
-        .await
-        .optional()?
-        .ok_or_else(|| AppError::conflict(t().sla_no_policy.replace("{}", &format!("{kind} {priority}"))))?;
+type PolicyRow = (Kind, Priority, i32, i32, serde_json::Value);
+
+const POLICY_COLUMNS: (
+    sla_policies::kind,
+    sla_policies::priority,
+    sla_policies::own_minutes,
+    sla_policies::resolve_minutes,
+    sla_policies::thresholds,
+) = (
+    sla_policies::kind,
+    sla_policies::priority,
+    sla_policies::own_minutes,
+    sla_policies::resolve_minutes,
+    sla_policies::thresholds,
+);
+
+fn policy_from_row((kind, priority, own, resolve, thresholds): PolicyRow) -> AppResult<Policy> {
     let thresholds: Vec<Threshold> =
         serde_json::from_value(thresholds).map_err(|_| AppError::internal("sla_policies.thresholds is malformed"))?;
     let minutes = |value: i32| u32::try_from(value).map_err(|_| AppError::internal("negative SLA target"));
     Policy { kind, priority, own_minutes: minutes(own)?, resolve_minutes: minutes(resolve)?, thresholds }
         .checked()
         .map_err(|_| AppError::internal("a stored SLA policy breaks its own rules"))
+}
+
+fn missing_policy(kind: Kind, priority: Priority) -> AppError {
+    AppError::conflict(t().sla_no_policy.replace("{}", &format!("{kind} {priority}")))
+}
+
+/// The policy of a type × priority.
+pub async fn policy(conn: &mut AsyncPgConnection, kind: Kind, priority: Priority) -> AppResult<Policy> {
+    let row: PolicyRow = sla_policies::table
+        .filter(sla_policies::kind.eq(kind))
+        .filter(sla_policies::priority.eq(priority))
+        .select(POLICY_COLUMNS)
+        .first(conn)
+        .await
+        .optional()?
+        .ok_or_else(|| missing_policy(kind, priority))?;
+    policy_from_row(row)
+}
+
+/// Every policy, in one query, ordered by type then priority; a missing type × priority is reported.
+pub async fn all_policies(conn: &mut AsyncPgConnection) -> AppResult<Vec<Policy>> {
+    let rows: Vec<PolicyRow> = sla_policies::table.select(POLICY_COLUMNS).load(conn).await?;
+    let mut policies = rows.into_iter().map(policy_from_row).collect::<AppResult<Vec<_>>>()?;
+    policies.sort_by_key(|policy| (policy.kind, policy.priority));
+    for kind in Kind::ALL {
+        for priority in Priority::ALL {
+            if !policies.iter().any(|policy| policy.kind == *kind && policy.priority == *priority) {
+                return Err(missing_policy(*kind, *priority));
+            }
+        }
+    }
+    Ok(policies)
 }
 
 /// The delays a catalog entry promises instead of the policy's, if any: (own, resolve) in minutes.
@@ -121,13 +160,7 @@ pub async fn preview(conn: &mut AsyncPgConnection, request: &PreviewRequest) -> 
     let target = |measure: Measure, overridden: Option<u32>| {
         let (minutes, source) = match overridden {
             Some(minutes) => (minutes, TargetSource::Catalog),
-            None => (
-                match measure {
-                    Measure::TimeToOwn => policy.own_minutes,
-                    Measure::TimeToResolve => policy.resolve_minutes,
-                },
-                TargetSource::Policy,
-            ),
+            None => (policy.target_minutes(measure), TargetSource::Policy),
         };
         let duration = chrono::Duration::minutes(i64::from(minutes));
         // A new ticket's clock has no pause yet: its deadlines are plain business-time sums.
@@ -162,19 +195,17 @@ pub async fn preview(conn: &mut AsyncPgConnection, request: &PreviewRequest) -> 
 
 /// The policies, calendars and this year's holidays, for the administration page.
 pub async fn service_levels(conn: &mut AsyncPgConnection, year: i32) -> AppResult<ServiceLevels> {
-    let mut policies = Vec::new();
-    for kind in Kind::ALL {
-        for priority in Priority::ALL {
-            let policy = policy(conn, *kind, *priority).await?;
-            policies.push(PolicyDraft {
-                kind: *kind,
-                priority: *priority,
-                own_minutes: policy.own_minutes,
-                resolve_minutes: policy.resolve_minutes,
-                thresholds: format_thresholds(&policy.thresholds),
-            });
-        }
-    }
+    let policies = all_policies(conn)
+        .await?
+        .into_iter()
+        .map(|policy| PolicyDraft {
+            kind: policy.kind,
+            priority: policy.priority,
+            own_minutes: policy.own_minutes,
+            resolve_minutes: policy.resolve_minutes,
+            thresholds: format_thresholds(&policy.thresholds),
+        })
+        .collect();
     let rows: Vec<CalendarRow> =
         business_calendars::table.select(CALENDAR_COLUMNS).order(business_calendars::code).load(conn).await?;
     let calendars = rows

@@ -5,6 +5,7 @@ use super::api::{ApiError, ApiUser, body};
 use crate::state::AppState;
 use app::auth::service::check_area;
 use app::domain::access::Area;
+use app::domain::calendar::{FIRST_YEAR, LAST_YEAR};
 use app::error::AppError;
 use app::sla::{PreviewRequest, holidays_of, service};
 use axum::extract::rejection::JsonRejection;
@@ -30,7 +31,7 @@ async fn holidays(ApiUser(_user): ApiUser, Query(query): Query<YearQuery>) -> Re
         .year
         .as_deref()
         .and_then(|year| year.trim().parse::<i32>().ok())
-        .ok_or_else(|| AppError::validation("year", app::i18n::year_out_of_range(1900, 2199)))?;
+        .ok_or_else(|| AppError::validation("year", app::i18n::year_out_of_range(FIRST_YEAR, LAST_YEAR)))?;
     Ok(Json(json!({ "year": year, "holidays": holidays_of(year)? })).into_response())
 }
 
