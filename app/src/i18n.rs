@@ -2,13 +2,16 @@
 //!
 //! Labels of domain codes (roles, poles, typologies…) are here too, so the domain stays language-free.
 
+use crate::backlog::PoleBacklog;
 use crate::domain::access::Area;
+use crate::domain::backlog::AlertReason;
 use crate::domain::calendar::PublicHoliday;
 use crate::domain::catalog::{AnswerProblem, FieldKind, FormProblem};
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
 use crate::domain::qualification::{
     Criticality, EnvironmentKind, Impact, PriorityDecision, PriorityStep, Severity, Urgency,
 };
+use crate::domain::sla::{Band, EscalationAction, Measure, Threshold};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain};
 use crate::domain::workflow::{Action, Status, StatusGroup};
 use crate::tickets::{ApprovalDecision, CommentPurpose, LinkKind};
@@ -345,6 +348,47 @@ pub struct Texts {
     pub sla_closed_on_holidays: &'static str,
     pub sla_closures: &'static str,
     pub sla_holidays_title: &'static str,
+    pub backlog_title: &'static str,
+    pub backlog_intro: &'static str,
+    pub backlog_open: &'static str,
+    pub backlog_demand: &'static str,
+    pub backlog_capacity: &'static str,
+    pub backlog_on_duty: &'static str,
+    pub backlog_at_risk: &'static str,
+    pub backlog_queue: &'static str,
+    pub backlog_stale: &'static str,
+    pub backlog_proposals: &'static str,
+    pub backlog_no_proposal: &'static str,
+    pub backlog_no_ticket: &'static str,
+    pub backlog_calm: &'static str,
+    pub backlog_col_consumed: &'static str,
+    pub backlog_col_effort: &'static str,
+    pub backlog_col_updated: &'static str,
+    pub backlog_col_from: &'static str,
+    pub backlog_col_to: &'static str,
+    pub backlog_unassigned: &'static str,
+    pub backlog_no_clock: &'static str,
+    pub mail_subject_prefix: &'static str,
+    pub mail_greeting: &'static str,
+    pub mail_signature: &'static str,
+    pub mail_link: &'static str,
+    pub clocks_title: &'static str,
+    pub clocks_intro: &'static str,
+    pub clocks_none: &'static str,
+    pub clocks_col_measure: &'static str,
+    pub clocks_col_target: &'static str,
+    pub clocks_col_due: &'static str,
+    pub clocks_col_left: &'static str,
+    pub clocks_col_state: &'static str,
+    pub clocks_paused: &'static str,
+    pub clocks_met: &'static str,
+    pub clocks_missed: &'static str,
+    pub clocks_cycle: &'static str,
+    pub clocks_pauses: &'static str,
+    pub clocks_pause_running: &'static str,
+    pub clocks_escalations: &'static str,
+    pub clocks_late: &'static str,
+    pub clocks_due_when_resumed: &'static str,
     pub col_date: &'static str,
     pub col_holiday: &'static str,
 }
@@ -682,6 +726,47 @@ pub static FR: Texts = Texts {
     sla_closed_on_holidays: "Fermé les jours fériés",
     sla_closures: "Fermetures exceptionnelles",
     sla_holidays_title: "Jours fériés",
+    backlog_title: "Charge des pôles",
+    backlog_intro: "Pour chaque pôle : le travail restant estimé face au temps de travail des agents encore en service aujourd'hui, les tickets à risque (la moitié ou plus du délai de résolution consommée), ceux sans mise à jour, et les réaffectations à envisager. Les alertes partent aux superviseurs du pôle et à Qualité, une fois par période.",
+    backlog_open: "Tickets ouverts",
+    backlog_demand: "Travail restant estimé",
+    backlog_capacity: "Temps disponible aujourd'hui",
+    backlog_on_duty: "Agents en service",
+    backlog_at_risk: "À risque",
+    backlog_queue: "File par risque",
+    backlog_stale: "Sans mise à jour",
+    backlog_proposals: "Réaffectations proposées",
+    backlog_no_proposal: "Aucune réaffectation à proposer.",
+    backlog_no_ticket: "Aucun ticket ouvert.",
+    backlog_calm: "Aucune alerte.",
+    backlog_col_consumed: "Délai consommé",
+    backlog_col_effort: "Travail restant",
+    backlog_col_updated: "Dernière mise à jour",
+    backlog_col_from: "Actuellement",
+    backlog_col_to: "Proposé à",
+    backlog_unassigned: "non assigné",
+    backlog_no_clock: "sans délai",
+    mail_subject_prefix: "[Immo9]",
+    mail_greeting: "Bonjour",
+    mail_signature: "— Le service desk Immo9. Message automatique : pour répondre, passez par la page du ticket.",
+    mail_link: "Suivre le ticket :",
+    clocks_title: "Niveaux de service",
+    clocks_intro: "Délais comptés en heures ouvrées du calendrier du site du demandeur ; les pauses (attente du demandeur ou d'une approbation) ne comptent pas.",
+    clocks_none: "Aucun délai ne s'applique à ce ticket.",
+    clocks_col_measure: "Mesure",
+    clocks_col_target: "Cible",
+    clocks_col_due: "Échéance",
+    clocks_col_left: "Temps restant",
+    clocks_col_state: "État",
+    clocks_paused: "En pause",
+    clocks_met: "Respecté",
+    clocks_missed: "Manqué",
+    clocks_cycle: "cycle",
+    clocks_pauses: "Pauses",
+    clocks_pause_running: "en cours",
+    clocks_escalations: "Escalades déclenchées",
+    clocks_late: "envoyée en retard",
+    clocks_due_when_resumed: "à la reprise",
     col_date: "Date",
     col_holiday: "Jour férié",
 };
@@ -739,6 +824,7 @@ pub fn area_label(area: Area) -> &'static str {
         Area::MyRequests => "Mes demandes",
         Area::Queues => "Files",
         Area::Teams => "Pôles et équipes",
+        Area::Steering => "Pilotage",
         Area::Administration => "Administration",
     }
 }
@@ -750,6 +836,9 @@ pub fn area_description(area: Area) -> &'static str {
         Area::MyRequests => "Déclarer un incident, faire une demande et suivre vos tickets.",
         Area::Queues => "Les tickets de chaque pôle, l'enregistrement des appels et le traitement.",
         Area::Teams => "La mission de chaque pôle du support et ses membres.",
+        Area::Steering => {
+            "La charge de chaque pôle face aux agents en service, les tickets à risque et les réaffectations à envisager."
+        }
         Area::Administration => "Les comptes, les sites, le référentiel du support et le catalogue.",
     }
 }
@@ -823,6 +912,7 @@ pub fn history_label(code: &str) -> &'static str {
         "RAPPELER" => "Relance du demandeur",
         "QUALIFIER" => "Qualification",
         "EVALUER" => "Avis du demandeur",
+        "ESCALADE_SLA" => "Escalade automatique (niveau de service)",
         other => Action::from_code(other).map_or("Modification", action_label),
     }
 }
@@ -1064,6 +1154,117 @@ pub fn comment_purpose_label(purpose: CommentPurpose) -> &'static str {
         CommentPurpose::Solution => "Solution",
         CommentPurpose::Reminder => "Relance",
         CommentPurpose::Reason => "Motif",
+    }
+}
+
+/// An instant as people in Gironde read it: `27/11/2026 17:45`.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// A business duration in words: `2 h 05`, `45 min`, `3 j 2 h` (a business day counted as 8 hours).
+pub fn business_duration(minutes: i64) -> String {
+    let sign = if minutes < 0 { "−" } else { "" };
+    let minutes = minutes.unsigned_abs();
+    let (days, hours, rest) = (minutes / 480, minutes % 480 / 60, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{sign}{rest} min"),
+        (0, _) => format!("{sign}{hours} h {rest:02}"),
+        _ => format!("{sign}{days} j {hours} h"),
+    }
+}
+
+pub fn measure_label(measure: Measure) -> &'static str {
+    match measure {
+        Measure::TimeToOwn => "Prise en charge",
+        Measure::TimeToResolve => "Résolution",
+        Measure::PoleHandling => "Traitement par le pôle (OLA)",
+    }
+}
+
+pub fn escalation_action_label(action: EscalationAction) -> &'static str {
+    match action {
+        EscalationAction::NotifyAssignee => "rappel à l'agent assigné",
+        EscalationAction::NotifySupervisor => "alerte au superviseur du pôle",
+        EscalationAction::RaisePriority => "priorité relevée d'un niveau",
+        EscalationAction::Reassign => "remis dans la file du pôle pour réaffectation",
+    }
+}
+
+/// The words that go with a band's colour (never colour alone).
+pub fn band_label(band: Band) -> &'static str {
+    match band {
+        Band::Comfortable => "Dans les temps",
+        Band::AtRisk => "À surveiller",
+        Band::Critical => "Critique",
+        Band::Breached => "Dépassé",
+    }
+}
+
+/// What an escalation says to the people it concerns.
+pub fn escalation_message(
+    reference: &str,
+    measure: Measure,
+    threshold: Threshold,
+    due_at: chrono::DateTime<chrono::Utc>,
+    late_by: Option<chrono::Duration>,
+) -> String {
+    let mut message = format!(
+        "{reference} : {} % du délai de {} atteint le {} ({}).",
+        threshold.percent,
+        measure_label(measure).to_lowercase(),
+        local_time(due_at),
+        escalation_action_label(threshold.action),
+    );
+    if let Some(late_by) = late_by {
+        message.push_str(&format!(
+            " Escalade envoyée en retard de {} : aucun serveur ne tournait à l'échéance.",
+            wall_duration(late_by)
+        ));
+    }
+    message
+}
+
+/// A wall-clock duration in words: `3 h 12 min`, `5 min`, `2 j 4 h`.
+pub fn wall_duration(duration: chrono::Duration) -> String {
+    let minutes = duration.num_minutes().max(0);
+    let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{rest} min"),
+        (0, _) => format!("{hours} h {rest} min"),
+        _ => format!("{days} j {hours} h"),
+    }
+}
+
+pub fn alert_reason_label(reason: AlertReason) -> &'static str {
+    match reason {
+        AlertReason::Overload => "Surcharge",
+        AlertReason::AtRisk => "Tickets à risque",
+        AlertReason::Stale => "Tickets sans mise à jour",
+    }
+}
+
+/// What a backlog alert tells the supervisors and Qualité.
+pub fn backlog_alert_message(backlog: &PoleBacklog, reason: AlertReason) -> String {
+    let pole = pole_label(backlog.pole);
+    match reason {
+        AlertReason::Overload => format!(
+            "{pole} : surcharge — {} de travail restant estimé pour {} disponibles aujourd'hui ({} agent(s) en service, {} tickets ouverts). Voir la page Pilotage pour les réaffectations proposées.",
+            business_duration(i64::from(backlog.demand_minutes)),
+            business_duration(i64::from(backlog.capacity_minutes)),
+            backlog.agents_on_duty,
+            backlog.open,
+        ),
+        AlertReason::AtRisk => format!(
+            "{pole} : {} tickets à risque (seuil d'alerte : {}). Voir la file par risque sur la page Pilotage.",
+            backlog.at_risk, backlog.settings.at_risk_alert,
+        ),
+        AlertReason::Stale => format!(
+            "{pole} : {} ticket(s) sans mise à jour depuis {} jours ou plus : {}.",
+            backlog.stale.len(),
+            backlog.settings.stale_after_days,
+            backlog.stale.iter().map(|ticket| ticket.reference.as_str()).collect::<Vec<_>>().join(", "),
+        ),
     }
 }
 

@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod backlog;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
@@ -23,6 +24,7 @@ pub mod tickets;
 
 use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
+use crate::backlog::pages::SteeringPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
@@ -107,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets") view=QueuePage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
+                    <Route path=path!("/pilotage") view=SteeringPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>
                     <Route path=path!("/administration/catalogue") view=CatalogAdminPage/>

@@ -25,6 +25,42 @@ pub struct Config {
     pub log_format: LogFormat,
     pub demo_data: DemoData,
     pub cookie_secure: bool,
+    /// Where notification mail goes; none when `IMMO9_SMTP_URL` is unset (mail waits in the outbox).
+    pub smtp: Option<SmtpConfig>,
+    /// The sender of notification mail.
+    pub mail_from: String,
+    /// The address people reach the product at, for the links in mail.
+    pub public_url: String,
+}
+
+/// An SMTP relay: `smtp://[user:password@]host[:port]` (port 25 by default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub credentials: Option<(String, String)>,
+}
+
+impl SmtpConfig {
+    pub fn parse(url: &str) -> Option<SmtpConfig> {
+        let rest = url.strip_prefix("smtp://")?.trim_end_matches('/');
+        let (credentials, address) = match rest.rsplit_once('@') {
+            Some((credentials, address)) => {
+                let (user, password) = credentials.split_once(':')?;
+                (Some((user.to_owned(), password.to_owned())), address)
+            }
+            None => (None, rest),
+        };
+        let (host, port) = match address.rsplit_once(':') {
+            Some((host, port)) => (host, port.parse().ok().filter(|port| *port > 0)?),
+            None => (address, 25),
+        };
+        (!host.is_empty() && !host.contains(['/', ' '])).then(|| SmtpConfig {
+            host: host.to_owned(),
+            port,
+            credentials,
+        })
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -36,6 +72,8 @@ pub struct ConfigError {
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/immo9";
+pub const DEFAULT_MAIL_FROM: &str = "Service desk Immo9 <servicedesk@immo9.fr>";
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -82,7 +120,34 @@ impl Config {
                 });
             }
         };
+        let smtp = match get("IMMO9_SMTP_URL") {
+            None => None,
+            Some(value) => Some(SmtpConfig::parse(&value).ok_or(ConfigError {
+                name: "IMMO9_SMTP_URL",
+                value,
+                expected: "smtp://[utilisateur:mot-de-passe@]hôte[:port]",
+            })?),
+        };
+        let mail_from = get("IMMO9_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                name: "IMMO9_MAIL_FROM",
+                value: mail_from,
+                expected: "une adresse, par exemple « Service desk <servicedesk@immo9.fr> »",
+            });
+        }
+        let public_url = get("IMMO9_PUBLIC_URL").unwrap_or_else(|| DEFAULT_PUBLIC_URL.to_owned());
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                name: "IMMO9_PUBLIC_URL",
+                value: public_url,
+                expected: "une adresse http:// ou https://",
+            });
+        }
         Ok(Config {
+            smtp,
+            mail_from,
+            public_url: public_url.trim_end_matches('/').to_owned(),
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             pool_size,
             connect_timeout: Duration::from_secs(5),
@@ -111,6 +176,30 @@ mod tests {
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.demo_data, DemoData::Never);
         assert!(!config.cookie_secure);
+        assert_eq!(config.smtp, None);
+        assert_eq!((config.mail_from.as_str(), config.public_url.as_str()), (DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL));
+    }
+
+    #[test]
+    fn smtp_relays_are_read_from_their_url() {
+        let relay = |host: &str, port, credentials: Option<(&str, &str)>| SmtpConfig {
+            host: host.into(),
+            port,
+            credentials: credentials.map(|(user, password)| (user.into(), password.into())),
+        };
+        let cases: &[(&str, Option<SmtpConfig>)] = &[
+            ("smtp://relais.immo9.local", Some(relay("relais.immo9.local", 25, None))),
+            ("smtp://127.0.0.1:2525", Some(relay("127.0.0.1", 2525, None))),
+            ("smtp://desk:s3cr@t@relais:587/", Some(relay("relais", 587, Some(("desk", "s3cr@t"))))),
+            ("smtps://relais:465", None),
+            ("smtp://relais:0", None),
+            ("smtp://relais:port", None),
+            ("smtp://", None),
+            ("smtp://user@relais", None),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(SmtpConfig::parse(url), *expected, "{url}");
+        }
     }
 
     #[test]
@@ -121,8 +210,16 @@ mod tests {
             ("IMMO9_DEMO_DATA", "if-empty"),
             ("IMMO9_DB_POOL_SIZE", "4"),
             ("IMMO9_COOKIE_SECURE", "true"),
+            ("IMMO9_SMTP_URL", "smtp://127.0.0.1:2525"),
+            ("IMMO9_MAIL_FROM", "Support <support@immo9.fr>"),
+            ("IMMO9_PUBLIC_URL", "https://support.immo9.fr/"),
         ])
         .unwrap();
+        assert_eq!(config.smtp.map(|smtp| smtp.port), Some(2525));
+        assert_eq!(
+            (config.mail_from.as_str(), config.public_url.as_str()),
+            ("Support <support@immo9.fr>", "https://support.immo9.fr")
+        );
         assert_eq!(config.database_url, "postgres://x@db/immo9");
         assert_eq!((config.log_format, config.demo_data, config.pool_size), (LogFormat::Json, DemoData::IfEmpty, 4));
         assert!(config.cookie_secure);
@@ -136,6 +233,9 @@ mod tests {
             ("IMMO9_DB_POOL_SIZE", "0"),
             ("IMMO9_DB_POOL_SIZE", "many"),
             ("IMMO9_COOKIE_SECURE", "yes"),
+            ("IMMO9_SMTP_URL", "mail.immo9.fr"),
+            ("IMMO9_MAIL_FROM", "pas une adresse"),
+            ("IMMO9_PUBLIC_URL", "support.immo9.fr"),
         ];
         for (name, value) in cases {
             let error = config(&[(name, value)]).unwrap_err();

@@ -50,7 +50,7 @@ async fn serve(config: Config) -> Result<(), String> {
             demo::load_if_empty(&mut conn).await.map_err(|error| format!("données de démonstration : {error}"))?;
         tracing::info!(?outcome, "demo data");
     }
-    let _lifecycle = server::jobs::spawn_lifecycle(pool.clone(), std::time::Duration::from_secs(60));
+    let _jobs = server::jobs::spawn_all(&pool, server::jobs::mail::Mailer::from_config(&config));
     let leptos_options = get_configuration(None).map_err(|error| error.to_string())?.leptos_options;
     let address = leptos_options.site_addr;
     let state = AppState {

@@ -33,7 +33,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("ticket_comments", ticket_comments::table.select(ticket_comments::all_columns).limit(0), 7),
         probe("ticket_effort", ticket_effort::table.select(ticket_effort::all_columns).limit(0), 8),
         probe("ticket_links", ticket_links::table.select(ticket_links::all_columns).limit(0), 6),
-        probe("notifications", notifications::table.select(notifications::all_columns).limit(0), 6),
+        probe("notifications", notifications::table.select(notifications::all_columns).limit(0), 7),
         probe("workflow_settings", workflow_settings::table.select(workflow_settings::all_columns).limit(0), 4),
         probe("typologies", typologies::table.select(typologies::all_columns).limit(0), 5),
         probe("categories", categories::table.select(categories::all_columns).limit(0), 9),
@@ -44,7 +44,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
             qualification_settings::table.select(qualification_settings::all_columns).limit(0),
             3,
         ),
-        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 18),
+        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 19),
         probe(
             "ticket_qualification",
             ticket_qualification::table.select(ticket_qualification::all_columns).limit(0),
@@ -56,6 +56,12 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("business_calendars", business_calendars::table.select(business_calendars::all_columns).limit(0), 6),
         probe("sla_policies", sla_policies::table.select(sla_policies::all_columns).limit(0), 5),
         probe("ola_targets", ola_targets::table.select(ola_targets::all_columns).limit(0), 3),
+        probe("ticket_clocks", ticket_clocks::table.select(ticket_clocks::all_columns).limit(0), 14),
+        probe("sla_escalations", sla_escalations::table.select(sla_escalations::all_columns).limit(0), 8),
+        probe("mail_outbox", mail_outbox::table.select(mail_outbox::all_columns).limit(0), 12),
+        probe("backlog_settings", backlog_settings::table.select(backlog_settings::all_columns).limit(0), 4),
+        probe("agent_schedules", agent_schedules::table.select(agent_schedules::all_columns).limit(0), 2),
+        probe("backlog_alerts", backlog_alerts::table.select(backlog_alerts::all_columns).limit(0), 5),
     ];
     #[derive(QueryableByName)]
     struct Count {

@@ -167,6 +167,7 @@ diesel::table! {
         at -> Timestamptz,
         message -> Text,
         read_at -> Nullable<Timestamptz>,
+        event_key -> Nullable<Text>,
     }
 }
 
@@ -252,6 +253,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         sla_own_minutes -> Nullable<Integer>,
         sla_resolve_minutes -> Nullable<Integer>,
+        estimated_minutes -> Nullable<Integer>,
     }
 }
 
@@ -330,6 +332,81 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ticket_clocks (ticket_id, measure, cycle) {
+        ticket_id -> BigInt,
+        measure -> Text,
+        cycle -> SmallInt,
+        pole -> Text,
+        calendar_code -> Text,
+        priority -> Text,
+        target_minutes -> Integer,
+        started_at -> Timestamptz,
+        pauses -> Jsonb,
+        stopped_at -> Nullable<Timestamptz>,
+        due_at -> Nullable<Timestamptz>,
+        remaining_seconds -> Nullable<BigInt>,
+        breached -> Nullable<Bool>,
+        next_escalation_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    sla_escalations (ticket_id, measure, cycle, percent) {
+        ticket_id -> BigInt,
+        measure -> Text,
+        cycle -> SmallInt,
+        percent -> SmallInt,
+        action -> Text,
+        due_at -> Timestamptz,
+        fired_at -> Timestamptz,
+        late -> Bool,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> BigInt,
+        notification_id -> BigInt,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        link_path -> Nullable<Text>,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> SmallInt,
+        sent_at -> Nullable<Timestamptz>,
+        failed_at -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    backlog_settings (pole) {
+        pole -> Text,
+        default_effort_minutes -> Integer,
+        at_risk_alert -> Integer,
+        stale_after_days -> Integer,
+    }
+}
+
+diesel::table! {
+    agent_schedules (user_id) {
+        user_id -> BigInt,
+        week -> Jsonb,
+    }
+}
+
+diesel::table! {
+    backlog_alerts (pole, reason, period) {
+        pole -> Text,
+        reason -> Text,
+        period -> Text,
+        raised_at -> Timestamptz,
+        detail -> Jsonb,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
@@ -341,6 +418,7 @@ diesel::joinable!(ticket_history -> tickets (ticket_id));
 diesel::joinable!(ticket_comments -> tickets (ticket_id));
 diesel::joinable!(ticket_effort -> tickets (ticket_id));
 diesel::joinable!(notifications -> tickets (ticket_id));
+diesel::joinable!(notifications -> users (user_id));
 
 diesel::joinable!(catalog_entries -> categories (category_id));
 diesel::joinable!(ticket_qualification -> tickets (ticket_id));
@@ -349,6 +427,9 @@ diesel::joinable!(ticket_requests -> catalog_entries (catalog_entry_id));
 diesel::joinable!(ticket_approvals -> tickets (ticket_id));
 diesel::joinable!(ticket_approvals -> users (approver_id));
 diesel::joinable!(ticket_ratings -> tickets (ticket_id));
+diesel::joinable!(ticket_clocks -> tickets (ticket_id));
+diesel::joinable!(mail_outbox -> notifications (notification_id));
+diesel::joinable!(agent_schedules -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -378,6 +459,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_requests,
     ticket_approvals,
     ticket_ratings,
+    ticket_clocks,
+    sla_escalations,
+    mail_outbox,
+    backlog_settings,
+    agent_schedules,
+    backlog_alerts,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

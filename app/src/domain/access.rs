@@ -12,6 +12,7 @@ code_enum! {
         MyRequests = "MES_DEMANDES",
         Queues = "FILES",
         Teams = "EQUIPES",
+        Steering = "PILOTAGE",
         Administration = "ADMINISTRATION",
     }
 }
@@ -25,6 +26,7 @@ impl Area {
             Area::MyRequests => "/mes-demandes",
             Area::Queues => "/tickets",
             Area::Teams => "/equipes",
+            Area::Steering => "/pilotage",
             Area::Administration => "/administration",
         }
     }
@@ -35,6 +37,7 @@ impl Area {
             Area::Home | Area::Catalog | Area::MyRequests => None,
             Area::Queues => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
+            Area::Steering => Some(&[Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Administration => Some(&[Role::Admin]),
         }
     }
@@ -61,11 +64,11 @@ mod tests {
             (&[], &[Home, Catalog, MyRequests]),
             (&[Role::SiteDelegate], &[Home, Catalog, MyRequests]),
             (&[Role::Agent], &[Home, Catalog, MyRequests, Queues, Teams]),
-            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams]),
-            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams]),
+            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams, Steering]),
+            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams, Steering]),
             (&[Role::CabMember], &[Home, Catalog, MyRequests]),
-            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Administration]),
-            (&[Role::Agent, Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Administration]),
+            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, Administration]),
+            (&[Role::Agent, Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, Administration]),
         ];
         for (held, expected) in table {
             let roles = Roles::new(held.iter().copied());

@@ -5,6 +5,7 @@
 //! [`id_newtype!`](crate::id_newtype)).
 
 pub mod access;
+pub mod backlog;
 pub mod calendar;
 pub mod catalog;
 pub mod codes;

@@ -7,6 +7,7 @@
 
 use super::calendar::BusinessCalendar;
 use super::ticket::{Kind, Priority};
+use super::workflow::{Clock, Status, StatusGroup};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +18,9 @@ crate::code_enum! {
         TimeToOwn = "PRISE_EN_CHARGE",
         /// From registration until the solution is given, pauses excluded.
         TimeToResolve = "RESOLUTION",
+        /// An internal target (OLA): from the moment a pole receives the ticket until it solves it or
+        /// hands it on. One cycle per hand-off.
+        PoleHandling = "OLA_POLE",
     }
 }
 
@@ -108,16 +112,17 @@ impl Policy {
         Ok(self)
     }
 
-    /// The target of `measure`, in business minutes.
-    pub fn target_minutes(&self, measure: Measure) -> u32 {
+    /// The target of `measure`, in business minutes; internal targets belong to poles, not to policies.
+    pub fn target_minutes(&self, measure: Measure) -> Option<u32> {
         match measure {
-            Measure::TimeToOwn => self.own_minutes,
-            Measure::TimeToResolve => self.resolve_minutes,
+            Measure::TimeToOwn => Some(self.own_minutes),
+            Measure::TimeToResolve => Some(self.resolve_minutes),
+            Measure::PoleHandling => None,
         }
     }
 
-    pub fn target(&self, measure: Measure) -> Duration {
-        Duration::minutes(i64::from(self.target_minutes(measure)))
+    pub fn target(&self, measure: Measure) -> Option<Duration> {
+        self.target_minutes(measure).map(|minutes| Duration::minutes(i64::from(minutes)))
     }
 }
 
@@ -216,6 +221,132 @@ impl ClockRun {
         if let Some(pause) = self.pauses.last_mut().filter(|pause| pause.until.is_none()) {
             pause.until = Some(at.max(pause.from));
         }
+    }
+}
+
+/// What `measure`'s clock does while a ticket is in `status` (`owned`: someone has taken it). Time to own
+/// runs until someone owns the ticket or it is solved; resolution and pole handling run until a solution is
+/// given. Waiting for someone outside the desk (the requester, an approver) pauses them.
+pub const fn clock_in(measure: Measure, status: Status, owned: bool) -> Clock {
+    match (measure, status.group()) {
+        (_, StatusGroup::Resolved | StatusGroup::Closed) => Clock::Stopped,
+        (Measure::TimeToOwn, _) if owned => Clock::Stopped,
+        (Measure::TimeToOwn, StatusGroup::Active) => Clock::Stopped,
+        (_, StatusGroup::Waiting) => Clock::Paused,
+        (_, StatusGroup::New | StatusGroup::Active) => Clock::Running,
+    }
+}
+
+/// Which cycle of `measure` a ticket is in. A rejected solution starts a new resolution cycle (the desk owes
+/// a new one, with its full target); a hand-off to another pole starts a new internal cycle; a ticket is
+/// owned once.
+pub fn cycle_of(measure: Measure, reopen_count: i32, escalation_count: i32) -> i16 {
+    let cycle = match measure {
+        Measure::TimeToOwn => 0,
+        Measure::TimeToResolve => reopen_count,
+        Measure::PoleHandling => escalation_count,
+    };
+    i16::try_from(cycle.saturating_add(1)).unwrap_or(i16::MAX)
+}
+
+/// One cycle of one measure on one ticket: its history, its target and whether it has stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketClock {
+    pub measure: Measure,
+    pub cycle: i16,
+    pub run: ClockRun,
+    pub target: Duration,
+    pub stopped: Option<DateTime<Utc>>,
+}
+
+/// A threshold whose instant has come, with that instant (a late firing says how late it is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueThreshold {
+    pub threshold: Threshold,
+    pub at: DateTime<Utc>,
+}
+
+impl TicketClock {
+    pub fn start(measure: Measure, cycle: i16, target: Duration, at: DateTime<Utc>) -> Self {
+        TicketClock { measure, cycle, run: ClockRun::new(at), target, stopped: None }
+    }
+
+    /// Follows the ticket into a state where the clock should be `wanted`. A stopped clock stays stopped:
+    /// counting again is a new cycle. Returns whether anything changed.
+    pub fn follow(&mut self, wanted: Clock, at: DateTime<Utc>) -> bool {
+        if self.stopped.is_some() {
+            return false;
+        }
+        let paused = self.run.is_paused();
+        match wanted {
+            Clock::Running if paused => self.run.resume(at),
+            Clock::Paused if !paused => self.run.pause(at),
+            Clock::Stopped => {
+                self.run.resume(at);
+                self.stopped = Some(at.max(self.run.started));
+            }
+            Clock::Running | Clock::Paused => return false,
+        }
+        true
+    }
+
+    /// When the target falls due (or the time left, while paused).
+    pub fn due(&self, calendar: &BusinessCalendar) -> Due {
+        self.run.due(calendar, self.target)
+    }
+
+    /// The business time counted by `now` (or by the stop).
+    pub fn elapsed(&self, calendar: &BusinessCalendar, now: DateTime<Utc>) -> Duration {
+        self.run.elapsed(calendar, self.stopped.map_or(now, |stopped| stopped.min(now)))
+    }
+
+    /// Whether the target was (or is already) missed.
+    pub fn breached(&self, calendar: &BusinessCalendar, now: DateTime<Utc>) -> bool {
+        self.elapsed(calendar, now) > self.target
+    }
+
+    pub fn band(&self, calendar: &BusinessCalendar, now: DateTime<Utc>) -> Band {
+        Band::of(self.elapsed(calendar, now), self.target)
+    }
+
+    /// The thresholds not yet fired, with the instant each falls due; none while paused or stopped, since
+    /// a threshold fires only while its clock runs (a resolved ticket needs no more escalation).
+    fn pending<'a>(
+        &'a self,
+        calendar: &'a BusinessCalendar,
+        thresholds: &'a [Threshold],
+        fired: &'a [u16],
+    ) -> impl Iterator<Item = DueThreshold> + 'a {
+        let counting = self.stopped.is_none() && !self.run.is_paused();
+        thresholds.iter().filter(move |step| counting && !fired.contains(&step.percent)).filter_map(move |step| {
+            match self.run.due(calendar, threshold_offset(self.target, step.percent)) {
+                Due::At(at) => Some(DueThreshold { threshold: *step, at }),
+                Due::Suspended { .. } => None,
+            }
+        })
+    }
+
+    /// The thresholds that have come by `now` and not fired yet, in order.
+    pub fn thresholds_due(
+        &self,
+        calendar: &BusinessCalendar,
+        thresholds: &[Threshold],
+        fired: &[u16],
+        now: DateTime<Utc>,
+    ) -> Vec<DueThreshold> {
+        let mut due: Vec<_> = self.pending(calendar, thresholds, fired).filter(|step| step.at <= now).collect();
+        due.sort_by_key(|step| (step.at, step.threshold.percent));
+        due
+    }
+
+    /// When the scheduler must look at this clock next: its earliest threshold not fired yet.
+    pub fn next_escalation(
+        &self,
+        calendar: &BusinessCalendar,
+        thresholds: &[Threshold],
+        fired: &[u16],
+    ) -> Option<DateTime<Utc>> {
+        self.pending(calendar, thresholds, fired).map(|step| step.at).min()
     }
 }
 

@@ -5,10 +5,13 @@
 pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod clocks;
+#[cfg(feature = "ssr")]
 pub mod service;
 
 use crate::domain::calendar::{FIRST_YEAR, LAST_YEAR, PublicHoliday};
-use crate::domain::sla::{EscalationAction, Measure};
+use crate::domain::people::Pole;
+use crate::domain::sla::{Band, EscalationAction, Measure};
 use crate::domain::ticket::{Kind, Priority};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -86,6 +89,57 @@ pub struct SlaPreview {
     pub start: DateTime<Utc>,
     pub catalog: Option<String>,
     pub targets: Vec<TargetPreview>,
+}
+
+/// The style class of a band (its colour); always shown beside [`crate::i18n::band_label`]'s words.
+pub const fn band_class(band: Band) -> &'static str {
+    match band {
+        Band::Comfortable => "band band-comfortable",
+        Band::AtRisk => "band band-at-risk",
+        Band::Critical => "band band-critical",
+        Band::Breached => "band band-breached",
+    }
+}
+
+/// One clock of a ticket as its page shows it: target, deadline, time left (business time), pauses and
+/// the escalations that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockView {
+    pub measure: Measure,
+    pub cycle: i16,
+    pub pole: Pole,
+    pub target_minutes: i32,
+    pub started: DateTime<Utc>,
+    /// Empty while the clock is paused.
+    pub due: Option<DateTime<Utc>>,
+    pub stopped: Option<DateTime<Utc>>,
+    pub paused: bool,
+    pub elapsed_minutes: i64,
+    /// Negative once the deadline has passed.
+    pub remaining_minutes: i64,
+    pub band: Band,
+    /// Whether the target was met, once the clock has stopped.
+    pub met: Option<bool>,
+    pub pauses: Vec<PauseView>,
+    pub escalations: Vec<EscalationView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseView {
+    pub from: DateTime<Utc>,
+    pub until: Option<DateTime<Utc>>,
+    /// The business time the pause covered (what it moved the deadline by).
+    pub business_minutes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EscalationView {
+    pub percent: u16,
+    pub action: EscalationAction,
+    pub due_at: DateTime<Utc>,
+    pub fired_at: DateTime<Utc>,
+    /// Fired after the server was down when it fell due.
+    pub late: bool,
 }
 
 /// A policy as administrators edit it; the thresholds as they write them (see

@@ -25,10 +25,10 @@ pub struct StoredCalendar {
     pub calendar: BusinessCalendar,
 }
 
-type CalendarRow = (String, String, serde_json::Value, bool, Vec<chrono::NaiveDate>);
+pub(super) type CalendarRow = (String, String, serde_json::Value, bool, Vec<chrono::NaiveDate>);
 
 /// The columns of a [`CalendarRow`], in its order.
-const CALENDAR_COLUMNS: (
+pub(super) const CALENDAR_COLUMNS: (
     business_calendars::code,
     business_calendars::name,
     business_calendars::week,
@@ -42,7 +42,7 @@ const CALENDAR_COLUMNS: (
     business_calendars::closures,
 );
 
-fn calendar_from_row(
+pub(super) fn calendar_from_row(
     (code, name, week, closed_on_public_holidays, closures): CalendarRow,
 ) -> AppResult<StoredCalendar> {
     let corrupt = || AppError::internal("business_calendars.week is not seven strings of openings");
@@ -157,10 +157,10 @@ pub async fn preview(conn: &mut AsyncPgConnection, request: &PreviewRequest) -> 
         Some(code) => catalog_overrides(conn, code).await?,
         None => (None, None),
     };
-    let target = |measure: Measure, overridden: Option<u32>| {
+    let target = |measure: Measure, policy_minutes: u32, overridden: Option<u32>| {
         let (minutes, source) = match overridden {
             Some(minutes) => (minutes, TargetSource::Catalog),
-            None => (policy.target_minutes(measure), TargetSource::Policy),
+            None => (policy_minutes, TargetSource::Policy),
         };
         let duration = chrono::Duration::minutes(i64::from(minutes));
         // A new ticket's clock has no pause yet: its deadlines are plain business-time sums.
@@ -189,7 +189,10 @@ pub async fn preview(conn: &mut AsyncPgConnection, request: &PreviewRequest) -> 
         priority: request.priority,
         start: request.start,
         catalog: request.catalog.clone(),
-        targets: vec![target(Measure::TimeToOwn, own_override), target(Measure::TimeToResolve, resolve_override)],
+        targets: vec![
+            target(Measure::TimeToOwn, policy.own_minutes, own_override),
+            target(Measure::TimeToResolve, policy.resolve_minutes, resolve_override),
+        ],
     })
 }
 

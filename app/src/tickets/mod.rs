@@ -3,6 +3,8 @@
 //! ([`api`]) and the JSON API (`server/src/routes/tickets.rs`).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod notify;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod requests;
@@ -78,6 +80,8 @@ pub struct TicketDetail {
     pub may_rate: bool,
     /// Who the requester is to the desk and how to handle them (staff only).
     pub requester_profile: Option<RequesterProfile>,
+    /// Its SLA clocks: deadlines, time left, pauses; internal targets and escalations for staff only.
+    pub clocks: Vec<crate::sla::ClockView>,
 }
 
 /// The requester's typology and its handling rule, with how to reach them.

@@ -25,16 +25,13 @@ use crate::i18n::{
 };
 use crate::referential::api::load_referential;
 use crate::shell::{DataTable, ErrorPanel, Guarded};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
-/// Dates as people in Gironde read them.
-fn local(at: DateTime<Utc>) -> String {
-    at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M").to_string()
-}
+use crate::i18n::local_time as local;
 
 fn status_class(group: StatusGroup) -> &'static str {
     match group {
@@ -455,6 +452,7 @@ fn TicketBody(
                 })}
             </section>
         </div>
+        <ClocksPanel clocks=detail.clocks.clone()/>
         {detail.requester_profile.clone().map(|profile| view! { <ProfilePanel profile/> })}
         {detail.origin.clone().map(|origin| view! { <OriginPanel origin/> })}
         {detail.approval.clone().map(|approval| view! { <ApprovalPanel approval/> })}
@@ -898,6 +896,92 @@ fn ProfilePanel(profile: super::RequesterProfile) -> impl IntoView {
                 {profile.phone.map(|phone| view! { " · "<a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a> })}
                 {profile.call_back_by_phone.then(|| view! { " · "<strong>{t.profile_call_back}</strong> })}
             </p>
+        </section>
+    }
+}
+
+/// The ticket's deadlines: for each clock its target, deadline, business time left and state in words, the
+/// pauses that moved it and the escalations that fired.
+#[component]
+fn ClocksPanel(clocks: Vec<crate::sla::ClockView>) -> impl IntoView {
+    use crate::i18n::{band_label, business_duration, escalation_action_label, measure_label};
+    use crate::sla::band_class;
+    let t = t();
+    let body = if clocks.is_empty() {
+        view! { <p class="muted">{t.clocks_none}</p> }.into_any()
+    } else {
+        let rows = clocks
+            .iter()
+            .map(|clock| {
+                let cycle = (clock.cycle > 1 || clock.measure == crate::domain::sla::Measure::PoleHandling)
+                    .then(|| format!(" — {} {} ({})", t.clocks_cycle, clock.cycle, pole_label(clock.pole)));
+                let due = match clock.due {
+                    Some(at) => local(at),
+                    None => t.clocks_due_when_resumed.to_owned(),
+                };
+                let state = match (clock.met, clock.paused) {
+                    (Some(true), _) => view! { <span class="band band-comfortable">{t.clocks_met}</span> }.into_any(),
+                    (Some(false), _) => view! { <span class="band band-breached">{t.clocks_missed}</span> }.into_any(),
+                    (None, true) => view! { <span class="badge">{t.clocks_paused}</span> }.into_any(),
+                    (None, false) => {
+                        view! { <span class=band_class(clock.band)>{band_label(clock.band)}</span> }.into_any()
+                    }
+                };
+                let left = if clock.stopped.is_some() {
+                    t.none.to_owned()
+                } else {
+                    business_duration(clock.remaining_minutes)
+                };
+                view! {
+                    <tr data-measure=clock.measure.code() data-cycle=clock.cycle>
+                        <td>{measure_label(clock.measure)}{cycle}</td>
+                        <td>{business_duration(i64::from(clock.target_minutes))}</td>
+                        <td data-field="due">{due}</td>
+                        <td data-field="left">{left}</td>
+                        <td data-field="state">{state}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let pauses = clocks
+            .iter()
+            .filter(|clock| clock.measure == crate::domain::sla::Measure::TimeToResolve)
+            .flat_map(|clock| clock.pauses.clone())
+            .map(|pause| {
+                let until = pause.until.map_or_else(|| t.clocks_pause_running.to_owned(), local);
+                let line = format!("{} → {until} ({})", local(pause.from), business_duration(pause.business_minutes));
+                view! { <li>{line}</li> }
+            })
+            .collect::<Vec<_>>();
+        let escalations = clocks
+            .iter()
+            .flat_map(|clock| clock.escalations.iter().map(move |step| (clock.measure, step.clone())))
+            .map(|(measure, step)| {
+                view! {
+                    <li data-escalation=step.percent>
+                        {local(step.fired_at)}" — "{measure_label(measure)}" "{step.percent}" % : "
+                        {escalation_action_label(step.action)}
+                        {step.late.then(|| view! { " ("{t.clocks_late}", "{t.clocks_col_due}" "{local(step.due_at)}")" })}
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <DataTable headers=vec![
+                t.clocks_col_measure, t.clocks_col_target, t.clocks_col_due, t.clocks_col_left, t.clocks_col_state,
+            ]>{rows}</DataTable>
+            {(!pauses.is_empty()).then(|| view! { <h3>{t.clocks_pauses}</h3><ul class="pauses">{pauses}</ul> })}
+            {(!escalations.is_empty()).then(|| view! {
+                <h3>{t.clocks_escalations}</h3><ul class="escalations">{escalations}</ul>
+            })}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="delais" data-clocks>
+            <h2 id="delais">{t.clocks_title}</h2>
+            <p class="muted">{t.clocks_intro}</p>
+            {body}
         </section>
     }
 }

@@ -297,6 +297,8 @@ pub async fn qualify(
             now,
         )
         .await?;
+        // A new priority is a new target for the clocks still running.
+        crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
         Ok(decision)
     })
     .await

@@ -2,6 +2,7 @@
 //! Every write is one transaction that locks the ticket, checks the version the person saw, asks the
 //! workflow table, and appends its history; so nothing is half-written and no update is lost.
 
+use super::notify::{Event, notify, notify_all};
 use super::{
     ApprovalDecision, ApprovalView, CatalogOrigin, CommentPurpose, EffortTotals, LinkKind, LinkView, NewTicket, Page,
     Person, QualificationView, RatingView, RequesterProfile, TicketDetail, TicketFilter, TicketSummary, TimelineEntry,
@@ -10,9 +11,9 @@ use super::{
 use crate::auth::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::db::schema::{
-    catalog_entries, categories, environment_items, notifications, sites, ticket_approvals, ticket_comments,
-    ticket_counters, ticket_effort, ticket_history, ticket_links, ticket_qualification, ticket_ratings,
-    ticket_requests, tickets, typologies, user_roles, users, workflow_settings,
+    catalog_entries, categories, environment_items, sites, ticket_approvals, ticket_comments, ticket_counters,
+    ticket_effort, ticket_history, ticket_links, ticket_qualification, ticket_ratings, ticket_requests, tickets,
+    typologies, user_roles, users, workflow_settings,
 };
 use crate::domain::catalog::Answer;
 use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId, UserId};
@@ -25,6 +26,7 @@ use crate::domain::workflow::{
 };
 use crate::error::{AppError, AppResult};
 use crate::i18n::{action_label, kind_label, status_label, t};
+use crate::sla::clocks;
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -38,7 +40,7 @@ pub enum Actor<'a> {
 }
 
 impl Actor<'_> {
-    fn id(self) -> Option<UserId> {
+    pub(crate) fn id(self) -> Option<UserId> {
         match self {
             Actor::Person(user) => Some(user.id),
             Actor::System => None,
@@ -343,6 +345,8 @@ pub async fn register_with(
                 .execute(conn)
                 .await?;
         }
+        // After the catalog link, whose entry may promise its own delays.
+        clocks::sync_ticket(conn, id, now).await?;
         if let Some(qualification) = &extras.qualification {
             // Computed from the catalog entry's defaults, not by a person: nobody is named as its author.
             store_qualification(conn, id, qualification, Actor::System, now).await?;
@@ -356,8 +360,8 @@ pub async fn register_with(
                 ))
                 .execute(conn)
                 .await?;
-            notify(conn, Some(approver), actor, id, format!("{reference} {}", t.notice_approval_requested), now)
-                .await?;
+            let event = Event::version(id, 1, actor, now);
+            notify(conn, &event, Some(approver), format!("{reference} {}", t.notice_approval_requested)).await?;
         }
         if let Some(solution) = input.solved_now.as_deref() {
             let mut request = TransitionRequest::new(Action::Resolve, 1);
@@ -372,7 +376,7 @@ pub async fn register_with(
 }
 
 #[allow(clippy::too_many_arguments)]
-pub(super) async fn record(
+pub(crate) async fn record(
     conn: &mut AsyncPgConnection,
     ticket: i64,
     actor: Actor<'_>,
@@ -405,7 +409,7 @@ async fn add_comment(
     purpose: CommentPurpose,
     body: &str,
     now: DateTime<Utc>,
-) -> QueryResult<()> {
+) -> QueryResult<i64> {
     diesel::insert_into(ticket_comments::table)
         .values((
             ticket_comments::ticket_id.eq(ticket),
@@ -415,31 +419,9 @@ async fn add_comment(
             ticket_comments::purpose.eq(purpose),
             ticket_comments::body.eq(body),
         ))
-        .execute(conn)
+        .returning(ticket_comments::id)
+        .get_result(conn)
         .await
-        .map(|_| ())
-}
-
-/// Tells `recipient` about a ticket, unless they caused it themselves.
-pub(super) async fn notify(
-    conn: &mut AsyncPgConnection,
-    recipient: Option<UserId>,
-    actor: Actor<'_>,
-    ticket: i64,
-    message: String,
-    now: DateTime<Utc>,
-) -> QueryResult<()> {
-    let Some(recipient) = recipient.filter(|recipient| Some(*recipient) != actor.id()) else { return Ok(()) };
-    diesel::insert_into(notifications::table)
-        .values((
-            notifications::user_id.eq(recipient),
-            notifications::ticket_id.eq(Some(ticket)),
-            notifications::at.eq(now),
-            notifications::message.eq(message),
-        ))
-        .execute(conn)
-        .await
-        .map(|_| ())
 }
 
 pub(super) async fn lock_ticket(conn: &mut AsyncPgConnection, reference: &TicketRef) -> AppResult<TicketRow> {
@@ -591,6 +573,7 @@ async fn apply_transition(
     let mut supervisor_alerted_at = row.supervisor_alerted_at;
     let reference = row.reference.clone();
     let author = actor.id();
+    let event = Event::version(id, row.version + 1, actor, now);
 
     match plan.action {
         Action::Take | Action::Acknowledge => assignee = actor.id(),
@@ -612,7 +595,7 @@ async fn apply_transition(
             }
             assignee = Some(target);
             detail.insert("assigne".into(), target.0.into());
-            notify(conn, Some(target), actor, id, format!("{reference} {}", t.notice_assigned), now).await?;
+            notify(conn, &event, Some(target), format!("{reference} {}", t.notice_assigned)).await?;
         }
         Action::Escalate => {
             let target = request.pole.expect("the plan checked a pole was given");
@@ -631,17 +614,15 @@ async fn apply_transition(
                 .select(users::id)
                 .load(conn)
                 .await?;
-            for supervisor in supervisors {
-                let message = format!("{reference} {} : {}", t.notice_supervisor, reason.as_deref().unwrap_or(""));
-                notify(conn, Some(supervisor), actor, id, message, now).await?;
-            }
+            let message = format!("{reference} {} : {}", t.notice_supervisor, reason.as_deref().unwrap_or(""));
+            notify_all(conn, &event, supervisors, &message).await?;
         }
         Action::AskRequester => {
             waiting_since = Some(now);
             reminders_sent = 0;
             let question = question.as_deref().expect("the plan checked a question was given");
             add_comment(conn, id, author, false, CommentPurpose::Question, question, now).await?;
-            notify(conn, row.requester_id, actor, id, format!("{reference} {}", t.notice_question), now).await?;
+            notify(conn, &event, row.requester_id, format!("{reference} {}", t.notice_question)).await?;
         }
         Action::Answer => {
             waiting_since = None;
@@ -650,7 +631,7 @@ async fn apply_transition(
             if let Some(waited) = row.waiting_since {
                 detail.insert("attente_secondes".into(), (now - waited).num_seconds().into());
             }
-            notify(conn, row.assignee_id, actor, id, format!("{reference} {}", t.notice_answered), now).await?;
+            notify(conn, &event, row.assignee_id, format!("{reference} {}", t.notice_answered)).await?;
         }
         Action::Resolve => {
             waiting_since = None;
@@ -659,13 +640,13 @@ async fn apply_transition(
             new_solution = Some(solution.to_owned());
             add_comment(conn, id, author, false, CommentPurpose::Solution, solution, now).await?;
             if row.kind.has_requester_confirmation() {
-                notify(conn, row.requester_id, actor, id, format!("{reference} {}", t.notice_resolved), now).await?;
+                notify(conn, &event, row.requester_id, format!("{reference} {}", t.notice_resolved)).await?;
             }
         }
         Action::Reject => {
             reopen_count += 1;
             resolved_at = None;
-            notify(conn, row.assignee_id, actor, id, format!("{reference} {}", t.notice_rejected), now).await?;
+            notify(conn, &event, row.assignee_id, format!("{reference} {}", t.notice_rejected)).await?;
         }
         Action::Confirm | Action::Close | Action::Cancel | Action::Refuse | Action::Promote => closed_at = Some(now),
         Action::LinkToIncident => {
@@ -693,7 +674,7 @@ async fn apply_transition(
             ))
             .execute(conn)
             .await?;
-        notify(conn, row.requester_id, actor, id, format!("{reference} {notice}"), now).await?;
+        notify(conn, &event, row.requester_id, format!("{reference} {notice}")).await?;
     }
     if plan.to.group() == StatusGroup::Closed && closed_at.is_none() {
         closed_at = Some(now);
@@ -727,6 +708,7 @@ async fn apply_transition(
     }
     record(conn, id, actor, plan.action.code(), Some(plan.from), plan.to, serde_json::Value::Object(detail), now)
         .await?;
+    clocks::sync_ticket(conn, id, now).await?;
     if plan.action == Action::Promote {
         promote(conn, actor, &row, now).await?;
     }
@@ -880,19 +862,12 @@ pub async fn comment(
     conn.transaction(async |conn| {
         let row = lock_ticket(conn, reference).await?;
         ensure_visible(conn, user, &row).await?;
-        add_comment(conn, row.id, Some(user.id), internal, CommentPurpose::Comment, &body, now).await?;
+        let comment = add_comment(conn, row.id, Some(user.id), internal, CommentPurpose::Comment, &body, now).await?;
         diesel::update(tickets::table.find(row.id)).set(tickets::updated_at.eq(now)).execute(conn).await?;
         if !internal {
             let recipient = if Some(user.id) == row.requester_id { row.assignee_id } else { row.requester_id };
-            notify(
-                conn,
-                recipient,
-                Actor::Person(user),
-                row.id,
-                format!("{} {}", row.reference, t().notice_comment),
-                now,
-            )
-            .await?;
+            let event = Event::of_ticket(row.id, &format!("commentaire:{comment}"), Actor::Person(user), now);
+            notify(conn, &event, recipient, format!("{} {}", row.reference, t().notice_comment)).await?;
         }
         Ok(())
     })
@@ -1322,6 +1297,13 @@ pub async fn detail(
     let may_rate = row.requester_id == Some(viewer.id)
         && matches!(row.status, Status::Resolved | Status::Closed)
         && extras.rating.is_none();
+    // The time left is read now; everything else on the page is stored.
+    let mut clocks = crate::sla::clocks::clocks_of(conn, row.id, Utc::now()).await?;
+    if !staff {
+        // Requesters see the promises made to them, not the desk's internal targets and escalations.
+        clocks.retain(|clock| clock.measure != crate::domain::sla::Measure::PoleHandling);
+        clocks.iter_mut().for_each(|clock| clock.escalations.clear());
+    }
     Ok(TicketDetail {
         summary: TicketSummary {
             reference: *reference,
@@ -1365,6 +1347,7 @@ pub async fn detail(
         rating: extras.rating,
         may_rate,
         requester_profile,
+        clocks,
     })
 }
 
@@ -1618,7 +1601,8 @@ pub async fn run_lifecycle_jobs(conn: &mut AsyncPgConnection, now: DateTime<Utc>
                     let message =
                         format!("{} {} {}/{}", reference, t().notice_reminder, sent + 1, settings.max_reminders);
                     add_comment(conn, id, None, false, CommentPurpose::Reminder, &message, now).await?;
-                    notify(conn, requester, Actor::System, id, message, now).await?;
+                    let event = Event::version(id, version + 1, Actor::System, now);
+                    notify(conn, &event, requester, message.clone()).await?;
                     record(
                         conn,
                         id,

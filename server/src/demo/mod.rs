@@ -2,7 +2,7 @@
 //! (password `demo`, listed in README.md). Loaded in one transaction, only into a database without accounts.
 
 use app::auth::service::hash_password;
-use app::db::schema::users;
+use app::db::schema::{agent_schedules, users};
 use app::directory::db::{NewSite, NewUser, count_users};
 use app::domain::people::{Pole, Role, SiteKind, Typology};
 use app::error::AppError;
@@ -358,7 +358,25 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
                     .await?;
             }
         }
+        // The Atelier's technician works short days, Monday to Thursday: the backlog page counts it.
+        diesel::insert_into(agent_schedules::table)
+            .values((
+                agent_schedules::user_id.eq(user_ids["atelier@immo9.fr"]),
+                agent_schedules::week.eq(serde_json::json!([
+                    "08:00-12:00,13:00-15:30",
+                    "08:00-12:00,13:00-15:30",
+                    "08:00-12:00,13:00-15:30",
+                    "08:00-12:00,13:00-15:30",
+                    "",
+                    "",
+                    ""
+                ])),
+            ))
+            .execute(conn)
+            .await?;
         let tickets = activities::load(conn, now).await? + catalog::load(conn, now).await?;
+        // The escalations of the week, fired when they fell due, as a running desk would have.
+        app::sla::clocks::escalate_as_if_running(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })
     })
     .await

@@ -1,26 +1,74 @@
 //! Background jobs of one server instance. Each is idempotent and safe with several instances on one
-//! database (every step is a compare-and-set on the ticket's version), and catches up after downtime.
+//! database (compare-and-set on the ticket's version, unique keys, `FOR UPDATE SKIP LOCKED`), and catches up
+//! after downtime: every job works from what is stored, never from what it remembers.
+
+pub mod mail;
 
 use app::db::DbPool;
+use app::error::AppError;
+use diesel_async::AsyncPgConnection;
+use std::fmt::Debug;
 use std::time::Duration;
 
-/// Reminders, automatic resolution and closure, every minute.
-pub fn spawn_lifecycle(pool: DbPool, period: Duration) -> tokio::task::JoinHandle<()> {
+/// A connection a job holds for one run.
+pub type JobConnection = diesel_async::pooled_connection::deadpool::Object<AsyncPgConnection>;
+
+/// Runs `job` now, then every `period`, until the process ends. A failed run is logged and retried at the
+/// next period; a run that reports nothing (its `Default`) is not logged.
+pub fn spawn_periodic<Report, Job, Run>(
+    name: &'static str,
+    pool: DbPool,
+    period: Duration,
+    job: Job,
+) -> tokio::task::JoinHandle<()>
+where
+    Report: Debug + Default + PartialEq,
+    Job: Fn(JobConnection) -> Run + Send + 'static,
+    Run: Future<Output = Result<Report, AppError>> + Send,
+{
     tokio::spawn(async move {
         let mut ticker = tokio::time::interval(period);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            let outcome = async {
-                let mut conn = pool.get().await.map_err(app::error::AppError::from)?;
-                app::tickets::service::run_lifecycle_jobs(&mut conn, chrono::Utc::now()).await
-            }
-            .await;
+            let outcome = match pool.get().await {
+                Ok(conn) => job(conn).await,
+                Err(error) => Err(AppError::from(error)),
+            };
             match outcome {
-                Ok(report) if report != Default::default() => tracing::info!(?report, "lifecycle jobs"),
+                Ok(report) if report != Report::default() => tracing::info!(job = name, ?report, "job ran"),
                 Ok(_) => {}
-                Err(error) => tracing::warn!(%error, "lifecycle jobs failed; retrying next period"),
+                Err(error) => tracing::warn!(job = name, %error, "job failed; retrying next period"),
             }
         }
     })
+}
+
+/// Every job of an instance: the lifecycle (reminders, automatic resolution and closure) and the SLA
+/// escalations every minute, the backlog watch every five minutes, mail every ten seconds when a relay is
+/// configured.
+pub fn spawn_all(pool: &DbPool, mailer: Option<mail::Mailer>) -> Vec<tokio::task::JoinHandle<()>> {
+    let minute = Duration::from_secs(60);
+    let mut jobs = vec![
+        spawn_periodic("cycle de vie", pool.clone(), minute, |mut conn| async move {
+            app::tickets::service::run_lifecycle_jobs(&mut conn, chrono::Utc::now()).await
+        }),
+        spawn_periodic("escalades", pool.clone(), minute, |mut conn| async move {
+            app::sla::clocks::run_escalations(&mut conn, chrono::Utc::now()).await
+        }),
+        spawn_periodic("charge des pôles", pool.clone(), minute * 5, |mut conn| async move {
+            app::backlog::service::watch(&mut conn, chrono::Utc::now()).await
+        }),
+    ];
+    match mailer {
+        Some(mailer) => {
+            let mailer = std::sync::Arc::new(mailer);
+            jobs.push(spawn_periodic("courriels", pool.clone(), Duration::from_secs(10), move |mut conn| {
+                let mailer = mailer.clone();
+                async move { mailer.deliver_pending(&mut conn, chrono::Utc::now()).await }
+            }));
+        }
+        None => tracing::info!("IMMO9_SMTP_URL is not set: mail waits in mail_outbox"),
+    }
+    jobs
 }

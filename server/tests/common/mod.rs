@@ -7,6 +7,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod smtp;
+
 use app::auth::service::hash_password;
 use app::db::{DbPool, MIGRATIONS};
 use app::directory::db::{NewSite, NewUser};
@@ -206,6 +208,12 @@ impl TestApp {
         .create(&mut conn)
         .await
         .expect("test account")
+    }
+
+    /// The account `login` as the services see it when they act for a person.
+    pub async fn current_user(&self, login: &str) -> app::auth::CurrentUser {
+        let mut conn = self.pool.get().await.unwrap();
+        app::auth::service::sign_in(&mut conn, login, PASSWORD, None).await.expect("test account signs in").0
     }
 
     /// A client without a session.

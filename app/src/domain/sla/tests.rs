@@ -108,8 +108,9 @@ fn policies_are_checked_and_their_thresholds_ordered() {
     };
     let checked = policy(30, 480, vec![step(100), step(50), step(75)]).checked().unwrap();
     assert_eq!(checked.thresholds.iter().map(|s| s.percent).collect::<Vec<_>>(), [50, 75, 100]);
-    assert_eq!(checked.target(Measure::TimeToOwn), minutes(30));
-    assert_eq!(checked.target(Measure::TimeToResolve), minutes(480));
+    assert_eq!(checked.target(Measure::TimeToOwn), Some(minutes(30)));
+    assert_eq!(checked.target(Measure::PoleHandling), None);
+    assert_eq!(checked.target(Measure::TimeToResolve), Some(minutes(480)));
     let cases = [
         (policy(0, 480, vec![]), PolicyError::EmptyTarget),
         (policy(30, 0, vec![]), PolicyError::EmptyTarget),
@@ -178,4 +179,137 @@ fn thresholds_are_read_as_administrators_write_them() {
     }
     let written = "50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 REAFFECTER";
     assert_eq!(format_thresholds(&parse_thresholds(written).unwrap()), written);
+}
+
+#[test]
+fn each_measure_runs_pauses_or_stops_with_the_state_of_the_ticket() {
+    use Clock::{Paused, Running, Stopped};
+    use Measure::{PoleHandling, TimeToOwn, TimeToResolve};
+    #[rustfmt::skip]
+    let cases: &[(Measure, Status, bool, Clock)] = &[
+        (TimeToOwn, Status::New, false, Running),
+        (TimeToOwn, Status::New, true, Stopped),               // a change taken stays New
+        (TimeToOwn, Status::InProgress, true, Stopped),
+        (TimeToOwn, Status::AwaitingApproval, false, Paused),  // work starts once approved
+        (TimeToOwn, Status::Resolved, false, Stopped),         // solved during the call
+        (TimeToResolve, Status::New, false, Running),
+        (TimeToResolve, Status::InProgress, true, Running),
+        (TimeToResolve, Status::WaitingRequester, true, Paused),
+        (TimeToResolve, Status::AwaitingApproval, false, Paused),
+        (TimeToResolve, Status::KnownError, true, Running),
+        (TimeToResolve, Status::Resolved, true, Stopped),
+        (TimeToResolve, Status::Closed, true, Stopped),
+        (TimeToResolve, Status::Cancelled, false, Stopped),
+        (PoleHandling, Status::New, false, Running),
+        (PoleHandling, Status::WaitingRequester, true, Paused),
+        (PoleHandling, Status::Refused, false, Stopped),
+    ];
+    for (measure, status, owned, clock) in cases {
+        assert_eq!(clock_in(*measure, *status, *owned), *clock, "{measure} in {status} (owned: {owned})");
+    }
+}
+
+#[test]
+fn a_reopening_starts_a_resolution_cycle_and_a_hand_off_an_internal_one() {
+    #[rustfmt::skip]
+    let cases: &[(Measure, i32, i32, i16)] = &[
+        (Measure::TimeToOwn, 0, 0, 1), (Measure::TimeToOwn, 2, 3, 1),
+        (Measure::TimeToResolve, 0, 0, 1), (Measure::TimeToResolve, 2, 3, 3),
+        (Measure::PoleHandling, 0, 0, 1), (Measure::PoleHandling, 2, 3, 4),
+    ];
+    for (measure, reopened, escalated, cycle) in cases {
+        assert_eq!(cycle_of(*measure, *reopened, *escalated), *cycle, "{measure} {reopened} {escalated}");
+    }
+}
+
+fn steps() -> Vec<Threshold> {
+    parse_thresholds("50 NOTIFIER_ASSIGNE; 75 NOTIFIER_SUPERVISEUR; 100 RELEVER_PRIORITE").unwrap()
+}
+
+#[test]
+fn thresholds_fall_due_in_business_time_and_fire_once() {
+    let head_office = head_office();
+    // Four business hours from Monday 9:00: 50 % at 11:00, 75 % at 12:00, 100 % at 14:00 (lunch skipped).
+    let clock = TicketClock::start(Measure::TimeToResolve, 1, minutes(240), at("2026-11-23 09:00"));
+    let percents = |due: Vec<DueThreshold>| due.iter().map(|step| step.threshold.percent).collect::<Vec<_>>();
+    #[rustfmt::skip]
+    type Case<'a> = (&'a str, &'a [u16], &'a [u16], Option<&'a str>);
+    let cases: &[Case] = &[
+        ("2026-11-23 10:59", &[], &[], Some("2026-11-23 11:00")),
+        ("2026-11-23 11:00", &[], &[50], Some("2026-11-23 11:00")),
+        ("2026-11-23 11:00", &[50], &[], Some("2026-11-23 12:00")),
+        ("2026-11-23 13:59", &[50, 75], &[], Some("2026-11-23 14:00")),
+        // The server was down all afternoon: everything due fires at once, in order.
+        ("2026-11-23 17:00", &[], &[50, 75, 100], Some("2026-11-23 11:00")),
+        ("2026-11-23 17:00", &[50, 75, 100], &[], None),
+    ];
+    for (now, fired, due, next) in cases {
+        assert_eq!(percents(clock.thresholds_due(&head_office, &steps(), fired, at(now))), *due, "{now} {fired:?}");
+        assert_eq!(clock.next_escalation(&head_office, &steps(), fired), next.map(at), "{now} {fired:?}");
+    }
+    let due = clock.thresholds_due(&head_office, &steps(), &[], at("2026-11-23 17:00"));
+    assert_eq!(
+        due.iter().map(|step| step.at).collect::<Vec<_>>(),
+        [at("2026-11-23 11:00"), at("2026-11-23 12:00"), at("2026-11-23 14:00")]
+    );
+}
+
+#[test]
+fn a_paused_or_stopped_clock_escalates_nothing() {
+    let head_office = head_office();
+    let mut clock = TicketClock::start(Measure::TimeToResolve, 1, minutes(240), at("2026-11-23 09:00"));
+    assert!(clock.follow(Clock::Paused, at("2026-11-23 10:00")));
+    assert!(!clock.follow(Clock::Paused, at("2026-11-23 10:30")), "already paused");
+    assert_eq!(clock.next_escalation(&head_office, &steps(), &[]), None);
+    assert!(clock.thresholds_due(&head_office, &steps(), &[], at("2026-11-24 17:00")).is_empty());
+    assert_eq!(clock.due(&head_office), Due::Suspended { remaining: minutes(180) });
+    // Resumed the next morning: the hour already counted is kept, 50 % comes an hour later.
+    assert!(clock.follow(Clock::Running, at("2026-11-24 09:00")));
+    assert_eq!(clock.next_escalation(&head_office, &steps(), &[]), Some(at("2026-11-24 10:00")));
+    assert!(clock.follow(Clock::Stopped, at("2026-11-24 09:30")));
+    assert!(!clock.follow(Clock::Running, at("2026-11-24 10:00")), "a stopped clock stays stopped");
+    assert_eq!(clock.next_escalation(&head_office, &steps(), &[]), None);
+    assert_eq!(clock.elapsed(&head_office, at("2026-11-30 12:00")), minutes(90));
+    assert!(!clock.breached(&head_office, at("2026-11-30 12:00")));
+    assert_eq!(clock.band(&head_office, at("2026-11-30 12:00")), Band::Comfortable);
+}
+
+#[test]
+fn stopping_a_paused_clock_closes_its_pause() {
+    let head_office = head_office();
+    let mut clock = TicketClock::start(Measure::TimeToResolve, 1, minutes(60), at("2026-11-23 09:00"));
+    clock.follow(Clock::Paused, at("2026-11-23 09:30"));
+    clock.follow(Clock::Stopped, at("2026-11-23 16:00"));
+    assert_eq!(clock.run.pauses, [Pause { from: at("2026-11-23 09:30"), until: Some(at("2026-11-23 16:00")) }]);
+    assert_eq!(clock.elapsed(&head_office, at("2026-11-25 16:00")), minutes(30));
+    assert!(!clock.breached(&head_office, at("2026-11-25 16:00")));
+}
+
+/// Property: however the fired set and the instant are chosen, a threshold is either due now, still to
+/// come (no later than the next escalation), or already fired; never two of these.
+#[test]
+fn every_threshold_is_due_pending_or_fired_exactly_once() {
+    let calendars = [head_office(), agency()];
+    let mut cases = Cases(0x5EED_E5CA_2026_1128);
+    for _ in 0..2_000 {
+        let calendar = &calendars[cases.next(2) as usize];
+        let start = cases.instant();
+        let target = minutes(1 + cases.next(3_000));
+        let clock = TicketClock::start(Measure::TimeToOwn, 1, target, start);
+        let fired: Vec<u16> = steps().iter().map(|s| s.percent).filter(|_| cases.next(2) == 0).collect();
+        let now = start + minutes(cases.next(20_000));
+        let due: Vec<u16> =
+            clock.thresholds_due(calendar, &steps(), &fired, now).iter().map(|s| s.threshold.percent).collect();
+        let next = clock.next_escalation(calendar, &steps(), &fired);
+        for step in steps() {
+            let states = [fired.contains(&step.percent), due.contains(&step.percent)];
+            assert!(states.iter().filter(|state| **state).count() <= 1, "{step:?} both fired and due");
+            if !states.contains(&true) {
+                let at = clock.run.due(calendar, threshold_offset(target, step.percent));
+                let Due::At(at) = at else { panic!("a running clock always has instants") };
+                assert!(at > now, "{step:?} neither fired nor due but its instant has passed");
+                assert!(next.is_some_and(|next| next <= at), "next escalation after a pending step");
+            }
+        }
+    }
 }

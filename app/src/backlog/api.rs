@@ -1,0 +1,15 @@
+//! Server function of the backlog page.
+
+use super::PoleBacklog;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {crate::auth::service::authorize, crate::domain::access::Area};
+
+/// Every pole's backlog, assessed now.
+#[server(endpoint = "charge_des_poles")]
+pub async fn load_backlog() -> Result<Vec<PoleBacklog>, AppError> {
+    let (_, mut conn) = authorize(Area::Steering).await?;
+    super::service::overview(&mut conn, chrono::Utc::now()).await
+}
