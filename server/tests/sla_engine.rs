@@ -383,3 +383,29 @@ async fn backlog_alerts_reach_supervisors_and_quality_once_per_period() {
     assert!(page.contains("Charge des pôles") && page.contains("data-alert=\"SURCHARGE\""), "{page}");
     assert_eq!(desk.app.signed_in("n1@t.fr").await.get("/pilotage").await.status(), 403);
 }
+
+#[tokio::test]
+async fn a_p1_past_its_deadline_goes_back_to_the_pole_for_reassignment() {
+    let desk = desk().await;
+    // P1: resolve within 240 business minutes, and at 100 % the ticket is handed back.
+    let reference = incident(&desk, Priority::P1, at("2026-11-23 09:00")).await;
+    act(&desk, &desk.n1, &reference, TransitionRequest::new(Action::Take, 1), at("2026-11-23 09:05")).await;
+    let report = run_escalations(&desk, at("2026-11-23 14:00")).await;
+    // 50 % fell due at 11:00 and 75 % at 12:00 with no run since: late; 100 % falls due at 14:00 exactly.
+    assert_eq!((report.fired, report.late), (3, 2));
+
+    use app::db::schema::tickets;
+    let mut conn = desk.app.pool.get().await.unwrap();
+    let (status, assignee, version): (String, Option<i64>, i32) = tickets::table
+        .select((tickets::status, tickets::assignee_id, tickets::version))
+        .first(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!((status.as_str(), assignee), ("NOUVEAU", None));
+    // Back in the queue, the ticket can be taken again by whoever the supervisor chooses.
+    let chef = desk.app.current_user("chef@t.fr").await;
+    let mut assign = TransitionRequest::new(Action::Assign, version);
+    assign.assignee = Some(desk.n1.id);
+    act(&desk, &chef, &reference, assign, at("2026-11-23 14:05")).await;
+    assert_eq!(run_escalations(&desk, at("2026-11-23 18:00")).await.fired, 0, "each step once per cycle");
+}

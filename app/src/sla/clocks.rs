@@ -349,10 +349,14 @@ pub async fn run_escalations(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -
             .order((ticket_clocks::next_escalation_at, ticket_clocks::ticket_id, ticket_clocks::measure))
             .limit(BATCH)
             .into_boxed();
-        if let Some((at, _, _, _)) = after {
-            // Clocks handled in this run no longer match (their next step moved past `now` or went away);
-            // the ones another instance holds are skipped by moving on in the order.
-            query = query.filter(ticket_clocks::next_escalation_at.ge(at));
+        if let Some((at, ticket, _, _)) = after {
+            // Keyset pagination: clocks handled in this run no longer match (their next step moved past
+            // `now`), and the ones that failed stay behind the cursor instead of filling every batch.
+            query = query.filter(
+                ticket_clocks::next_escalation_at
+                    .gt(at)
+                    .or(ticket_clocks::next_escalation_at.eq(at).and(ticket_clocks::ticket_id.ge(ticket))),
+            );
         }
         let batch: Vec<(DateTime<Utc>, i64, Measure, i16)> = query.load(conn).await?;
         let progress = batch.iter().filter(|key| Some(**key) > after).copied().collect::<Vec<_>>();
@@ -525,7 +529,10 @@ async fn act(
             notify_all(conn, &event, told, &message).await?;
         }
         EscalationAction::Reassign => {
-            if let Some(former) = facts.assignee {
+            // Support tickets go back to the pole's queue; a change keeps its implementer (its approval and
+            // planning are theirs) and the supervisor is alerted.
+            let reassignable = matches!(facts.kind, Kind::Incident | Kind::Request | Kind::Problem);
+            if let Some(former) = facts.assignee.filter(|_| reassignable) {
                 new_version += 1;
                 // Back to the pole's queue, as a release would leave it, for the supervisor to hand on.
                 let status = if facts.status == Status::InProgress { Status::New } else { facts.status };
