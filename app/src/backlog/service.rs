@@ -9,7 +9,7 @@ use crate::db::schema::{
 use crate::domain::backlog::{Agent, AlertReason, Assessment, BacklogSettings, OpenTicket, alert_period, assess};
 use crate::domain::calendar::BusinessCalendar;
 use crate::domain::ids::UserId;
-use crate::domain::people::{Pole, Role};
+use crate::domain::people::{Pole, Role, SiteKind};
 use crate::domain::ticket::Priority;
 use crate::domain::workflow::Status;
 use crate::error::{AppError, AppResult};
@@ -62,7 +62,7 @@ struct OpenRow {
 struct AgentRow {
     id: UserId,
     name: String,
-    site_kind: String,
+    site_kind: SiteKind,
     site_calendar: Option<String>,
     week: Option<serde_json::Value>,
 }
@@ -164,7 +164,7 @@ async fn load_pole(
                     .map_err(|_| AppError::internal("agent_schedules.week is not a valid week"))?
             }
             None => rules
-                .calendar_of_site(&site_kind, site_calendar.as_deref())
+                .calendar_of_site(site_kind, site_calendar.as_deref())
                 .cloned()
                 .ok_or_else(|| AppError::internal("an agent's site has no calendar"))?,
         };
@@ -195,8 +195,9 @@ pub async fn overview(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppRe
 
 fn view(pole: Pole, data: &PoleData, assessment: &Assessment) -> PoleBacklog {
     let name = |id: Option<UserId>| id.and_then(|id| data.names.get(&id).cloned());
+    let open_by_id: HashMap<i64, &OpenTicket> = data.tickets.iter().map(|t| (t.id, t)).collect();
     let ticket = |id: &i64| {
-        let open = data.tickets.iter().find(|t| t.id == *id)?;
+        let open = open_by_id.get(id)?;
         let shown = data.shown.get(id)?;
         Some(BacklogTicket {
             reference: shown.reference.clone(),

@@ -52,12 +52,7 @@ impl OpenTicket {
     }
 
     pub fn band(&self) -> Option<Band> {
-        self.consumed_percent.map(|percent| match percent {
-            0..50 => Band::Comfortable,
-            50..75 => Band::AtRisk,
-            75..100 => Band::Critical,
-            _ => Band::Breached,
-        })
+        self.consumed_percent.map(Band::of_percent)
     }
 
     pub fn is_at_risk(&self) -> bool {
@@ -128,9 +123,9 @@ pub fn assess(settings: &BacklogSettings, tickets: &[OpenTicket], agents: &[Agen
     let demand_minutes: u32 = tickets.iter().map(OpenTicket::remaining_minutes).sum();
     let capacity_minutes = u32::try_from(capacity.iter().map(|(_, minutes)| *minutes).sum::<i64>()).unwrap_or(0);
     let agents_on_duty = capacity.iter().filter(|(_, minutes)| *minutes > 0).count();
+    let by_id: std::collections::HashMap<i64, &OpenTicket> = tickets.iter().map(|t| (t.id, t)).collect();
     let queue = rank_by_risk(tickets);
-    let at_risk: Vec<i64> =
-        queue.iter().copied().filter(|id| tickets.iter().any(|t| t.id == *id && t.is_at_risk())).collect();
+    let at_risk: Vec<i64> = queue.iter().copied().filter(|id| by_id.get(id).is_some_and(|t| t.is_at_risk())).collect();
     let stale: Vec<i64> = tickets.iter().filter(|t| t.is_stale(settings, now)).map(|t| t.id).collect();
 
     // Spare time of each agent: their time left today minus the work assigned to them.
@@ -144,7 +139,7 @@ pub fn assess(settings: &BacklogSettings, tickets: &[OpenTicket], agents: &[Agen
         .collect();
     let mut proposals = Vec::new();
     for id in &at_risk {
-        let Some(ticket) = tickets.iter().find(|t| t.id == *id) else { continue };
+        let Some(ticket) = by_id.get(id) else { continue };
         let holder_spare = ticket.assignee.and_then(|a| spare.iter().find(|(agent, _)| *agent == a).map(|s| s.1));
         let holder_on_duty = ticket
             .assignee

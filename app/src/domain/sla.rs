@@ -365,7 +365,12 @@ pub enum Band {
 
 impl Band {
     pub fn of(elapsed: Duration, target: Duration) -> Band {
-        match consumed_percent(elapsed, target) {
+        Band::of_percent(consumed_percent(elapsed, target))
+    }
+
+    /// The band of a target of which `percent` % is used.
+    pub fn of_percent(percent: u32) -> Band {
+        match percent {
             0..50 => Band::Comfortable,
             50..75 => Band::AtRisk,
             75..100 => Band::Critical,

@@ -10,14 +10,14 @@ use crate::db::schema::{
 };
 use crate::domain::calendar::BusinessCalendar;
 use crate::domain::ids::{SiteId, UserId};
-use crate::domain::people::{Pole, Role};
+use crate::domain::people::{Pole, Role, SiteKind};
 use crate::domain::sla::{
-    Band, Due, DueThreshold, EscalationAction, Measure, Pause, Policy, Threshold, TicketClock, clock_in, cycle_of,
+    Due, DueThreshold, EscalationAction, Measure, Pause, Policy, Threshold, TicketClock, clock_in, cycle_of,
 };
 use crate::domain::ticket::{Kind, Priority};
 use crate::domain::workflow::{Clock, Status};
 use crate::error::{AppError, AppResult};
-use crate::i18n::{escalation_message, t};
+use crate::i18n::{escalation_message, site_kind_label, t};
 use crate::tickets::notify::{Event, notify, notify_all};
 use crate::tickets::service::{Actor, record};
 use chrono::{DateTime, Duration, Utc};
@@ -32,14 +32,14 @@ pub const LATE_AFTER: Duration = Duration::minutes(2);
 /// Everything the clocks are computed from, read once: calendars, policies, internal targets.
 pub struct Rules {
     calendars: HashMap<String, BusinessCalendar>,
-    calendar_of_kind: HashMap<String, String>,
+    calendar_of_kind: HashMap<SiteKind, String>,
     policies: HashMap<(Kind, Priority), Policy>,
     ola_minutes: HashMap<Pole, u32>,
 }
 
 impl Rules {
     pub async fn load(conn: &mut AsyncPgConnection) -> AppResult<Rules> {
-        let rows: Vec<(super::service::CalendarRow, Option<String>)> = business_calendars::table
+        let rows: Vec<(super::service::CalendarRow, Option<SiteKind>)> = business_calendars::table
             .select((super::service::CALENDAR_COLUMNS, business_calendars::default_for_kind))
             .load(conn)
             .await?;
@@ -65,8 +65,8 @@ impl Rules {
     }
 
     /// The calendar of a site of `kind` that names `own` calendar or none.
-    pub fn calendar_of_site(&self, kind: &str, own: Option<&str>) -> Option<&BusinessCalendar> {
-        let code = own.or_else(|| self.calendar_of_kind.get(kind).map(String::as_str))?;
+    pub fn calendar_of_site(&self, kind: SiteKind, own: Option<&str>) -> Option<&BusinessCalendar> {
+        let code = own.or_else(|| self.calendar_of_kind.get(&kind).map(String::as_str))?;
         self.calendars.get(code)
     }
 
@@ -175,10 +175,15 @@ fn target_minutes(rules: &Rules, facts: &Facts, measure: Measure, pole: Pole) ->
 }
 
 async fn calendar_code_of_site(conn: &mut AsyncPgConnection, rules: &Rules, site: SiteId) -> AppResult<String> {
-    let (kind, own): (String, Option<String>) =
+    let (kind, own): (SiteKind, Option<String>) =
         sites::table.find(site).select((sites::kind, sites::calendar_code)).first(conn).await?;
     own.or_else(|| rules.calendar_of_kind.get(&kind).cloned())
-        .ok_or_else(|| AppError::conflict(t().sla_site_without_calendar.replace("{}", &kind)))
+        .ok_or_else(|| AppError::conflict(t().sla_site_without_calendar.replace("{}", site_kind_label(kind))))
+}
+
+/// The percents of `fired` that belong to one clock.
+fn percents_of(fired: &[(Measure, i16, u16)], measure: Measure, cycle: i16) -> Vec<u16> {
+    fired.iter().filter(|(m, c, _)| *m == measure && *c == cycle).map(|(_, _, percent)| *percent).collect()
 }
 
 async fn fired_percents(conn: &mut AsyncPgConnection, ticket: i64) -> QueryResult<Vec<(Measure, i16, u16)>> {
@@ -222,8 +227,8 @@ pub async fn sync(conn: &mut AsyncPgConnection, rules: &Rules, ticket: i64, now:
             }
             None if wanted != Clock::Stopped => {
                 let Some(minutes) = target_minutes(rules, &facts, measure, facts.pole)? else { continue };
-                let calendar_code = match &site_calendar {
-                    Some(code) => String::clone(code),
+                let calendar_code = match site_calendar.clone() {
+                    Some(code) => code,
                     None => site_calendar.insert(calendar_code_of_site(conn, rules, facts.site).await?).clone(),
                 };
                 let mut clock = TicketClock::start(measure, cycle, Duration::minutes(i64::from(minutes)), now);
@@ -269,17 +274,24 @@ async fn save(
         Due::At(at) => (Some(at), None),
         Due::Suspended { remaining } => (None, Some(remaining.num_seconds())),
     };
-    let fired: Vec<u16> = fired
-        .iter()
-        .filter(|(measure, cycle, _)| *measure == clock.measure && *cycle == clock.cycle)
-        .map(|(_, _, percent)| *percent)
-        .collect();
+    let fired = percents_of(fired, clock.measure, clock.cycle);
     let thresholds = rules.thresholds(clock.measure, facts.kind, facts.priority)?;
     let next_escalation = clock.next_escalation(calendar, thresholds, &fired);
     let breached = clock.stopped.map(|stopped| clock.breached(calendar, stopped));
     let pauses = serde_json::to_value(&clock.run.pauses).map_err(|_| AppError::internal("pauses serialisation"))?;
     let target_minutes = i32::try_from(clock.target.num_minutes()).unwrap_or(i32::MAX);
     let priority = if new_priority { facts.priority } else { row.priority };
+    // What a change may move; the rest (the key, the pole, the calendar, the start) is set once.
+    let derived = (
+        ticket_clocks::priority.eq(priority),
+        ticket_clocks::target_minutes.eq(target_minutes),
+        ticket_clocks::pauses.eq(&pauses),
+        ticket_clocks::stopped_at.eq(clock.stopped),
+        ticket_clocks::due_at.eq(due_at),
+        ticket_clocks::remaining_seconds.eq(remaining),
+        ticket_clocks::breached.eq(breached),
+        ticket_clocks::next_escalation_at.eq(next_escalation),
+    );
     diesel::insert_into(ticket_clocks::table)
         .values((
             ticket_clocks::ticket_id.eq(row.ticket_id),
@@ -287,28 +299,12 @@ async fn save(
             ticket_clocks::cycle.eq(clock.cycle),
             ticket_clocks::pole.eq(row.pole),
             ticket_clocks::calendar_code.eq(&row.calendar_code),
-            ticket_clocks::priority.eq(priority),
-            ticket_clocks::target_minutes.eq(target_minutes),
             ticket_clocks::started_at.eq(clock.run.started),
-            ticket_clocks::pauses.eq(&pauses),
-            ticket_clocks::stopped_at.eq(clock.stopped),
-            ticket_clocks::due_at.eq(due_at),
-            ticket_clocks::remaining_seconds.eq(remaining),
-            ticket_clocks::breached.eq(breached),
-            ticket_clocks::next_escalation_at.eq(next_escalation),
+            derived,
         ))
         .on_conflict((ticket_clocks::ticket_id, ticket_clocks::measure, ticket_clocks::cycle))
         .do_update()
-        .set((
-            ticket_clocks::priority.eq(priority),
-            ticket_clocks::target_minutes.eq(target_minutes),
-            ticket_clocks::pauses.eq(&pauses),
-            ticket_clocks::stopped_at.eq(clock.stopped),
-            ticket_clocks::due_at.eq(due_at),
-            ticket_clocks::remaining_seconds.eq(remaining),
-            ticket_clocks::breached.eq(breached),
-            ticket_clocks::next_escalation_at.eq(next_escalation),
-        ))
+        .set(derived)
         .execute(conn)
         .await?;
     Ok(())
@@ -424,12 +420,7 @@ async fn escalate_clock(
         ticket_clocks::table.find((ticket, measure, cycle)).select(ClockRow::as_select()).first(conn).await?;
     let clock = row.clock()?;
     let calendar = rules.calendar(&row.calendar_code)?;
-    let fired: Vec<u16> = fired_percents(conn, ticket)
-        .await?
-        .into_iter()
-        .filter(|(m, c, _)| *m == measure && *c == cycle)
-        .map(|(_, _, percent)| percent)
-        .collect();
+    let fired = percents_of(&fired_percents(conn, ticket).await?, measure, cycle);
     let thresholds = rules.thresholds(measure, facts.kind, facts.priority)?;
     let due = clock.thresholds_due(calendar, thresholds, &fired, now);
     let mut outcome = (0, 0);
@@ -639,11 +630,7 @@ pub async fn clocks_of(conn: &mut AsyncPgConnection, ticket: i64, now: DateTime<
             paused: clock.run.is_paused(),
             elapsed_minutes: elapsed.num_minutes(),
             remaining_minutes: remaining.num_minutes(),
-            band: if clock.stopped.is_some() && !clock.breached(calendar, now) {
-                Band::Comfortable
-            } else {
-                clock.band(calendar, now)
-            },
+            band: clock.band(calendar, now),
             met: clock.stopped.map(|stopped| !clock.breached(calendar, stopped)),
             pauses: clock
                 .run
