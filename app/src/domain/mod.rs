@@ -7,6 +7,7 @@
 pub mod access;
 pub mod backlog;
 pub mod calendar;
+pub mod capacity;
 pub mod catalog;
 pub mod codes;
 pub mod ids;
