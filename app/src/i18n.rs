@@ -348,6 +348,44 @@ pub struct Texts {
     pub sla_closed_on_holidays: &'static str,
     pub sla_closures: &'static str,
     pub sla_holidays_title: &'static str,
+    pub capacity_intro: &'static str,
+    pub capacity_poles: &'static str,
+    pub capacity_pole_not_modelled: &'static str,
+    pub capacity_inputs: &'static str,
+    pub capacity_observed: &'static str,
+    pub capacity_arrivals: &'static str,
+    pub capacity_handle: &'static str,
+    pub capacity_handle_default: &'static str,
+    pub capacity_traffic: &'static str,
+    pub capacity_staffing: &'static str,
+    pub capacity_on_duty: &'static str,
+    pub capacity_what_if: &'static str,
+    pub capacity_slot: &'static str,
+    pub capacity_weekday: &'static str,
+    pub capacity_hour: &'static str,
+    pub capacity_add_agent: &'static str,
+    pub capacity_remove_agent: &'static str,
+    pub capacity_growth: &'static str,
+    pub capacity_targets: &'static str,
+    pub capacity_reset: &'static str,
+    pub capacity_matrix: &'static str,
+    pub capacity_col_priority: &'static str,
+    pub capacity_agents_column: &'static str,
+    pub capacity_planned: &'static str,
+    pub capacity_all: &'static str,
+    pub capacity_saturated: &'static str,
+    pub capacity_saturated_help: &'static str,
+    pub capacity_expected: &'static str,
+    pub capacity_legend: &'static str,
+    pub capacity_week: &'static str,
+    pub capacity_week_help: &'static str,
+    pub capacity_understaffed: &'static str,
+    pub capacity_scheduled: &'static str,
+    pub capacity_needed: &'static str,
+    pub capacity_method: &'static str,
+    pub capacity_goal_range: &'static str,
+    pub capacity_bad_slot: &'static str,
+    pub capacity_missing_load: &'static str,
     pub backlog_title: &'static str,
     pub backlog_intro: &'static str,
     pub backlog_open: &'static str,
@@ -726,6 +764,44 @@ pub static FR: Texts = Texts {
     sla_closed_on_holidays: "Fermé les jours fériés",
     sla_closures: "Fermetures exceptionnelles",
     sla_holidays_title: "Jours fériés",
+    capacity_intro: "Pour chaque priorité (lignes) et chaque effectif d'agents en service (colonnes), la part attendue des tickets pris en charge dans leur délai. Calculée par le modèle d'Erlang C avec priorités, à partir des arrivées mesurées par heure de la semaine, des durées de traitement saisies et des délais de prise en charge. Les valeurs suivent les tickets qui arrivent et se ferment, et les réglages ci-dessous.",
+    capacity_poles: "Pôles",
+    capacity_pole_not_modelled: "Ce pôle ne traite pas de file de tickets : choisissez Front Office, Back Office, Expert ou Atelier.",
+    capacity_inputs: "Données mesurées",
+    capacity_observed: "Tickets reçus sur la période",
+    capacity_arrivals: "Arrivées sur le créneau",
+    capacity_handle: "Durée de traitement moyenne",
+    capacity_handle_default: "estimation par défaut du pôle : moins de 10 tickets résolus avec du temps saisi",
+    capacity_traffic: "Charge du créneau",
+    capacity_staffing: "Effectif prévu sur le créneau",
+    capacity_on_duty: "Agents en service maintenant",
+    capacity_what_if: "Et si…",
+    capacity_slot: "Créneau",
+    capacity_weekday: "Jour",
+    capacity_hour: "Heure",
+    capacity_add_agent: "Ajouter un agent",
+    capacity_remove_agent: "Retirer un agent",
+    capacity_growth: "Variation des arrivées",
+    capacity_targets: "Délais de prise en charge (minutes ouvrées)",
+    capacity_reset: "Revenir aux valeurs mesurées",
+    capacity_matrix: "Part des tickets pris en charge dans le délai",
+    capacity_col_priority: "Priorité et délai",
+    capacity_agents_column: "agents",
+    capacity_planned: "prévu",
+    capacity_all: "Toutes priorités",
+    capacity_saturated: "saturé",
+    capacity_saturated_help: "« saturé » : avec cet effectif, la file s'allonge sans fin (la charge dépasse les agents).",
+    capacity_expected: "Avec l'effectif prévu",
+    capacity_legend: "Légende",
+    capacity_week: "Arrivées par heure de la semaine",
+    capacity_week_help: "Pour chaque heure : arrivées moyennes par heure, agents prévus cette semaine et agents nécessaires pour prendre en charge 80 % des tickets dans leur délai. Les heures sous-dotées sont signalées. Choisir une heure l'affiche dans la matrice.",
+    capacity_understaffed: "sous-doté",
+    capacity_scheduled: "prévus",
+    capacity_needed: "requis",
+    capacity_bad_slot: "Indiquez le créneau par weekday (0 = lundi … 6 = dimanche) et hour (0 à 23), ou ni l'un ni l'autre.",
+    capacity_goal_range: "L'objectif doit être une part entre 0 et 1 (par exemple 0,8 pour 80 %).",
+    capacity_missing_load: "Indiquez arrivals_per_hour et target_minutes, ou une liste « classes » de priorités.",
+    capacity_method: "Méthode : file M/M/c (Erlang C) ; les priorités passent devant sans interrompre un ticket en cours (priorités non préemptives, formule de Cobham). Les arrivées sont les moyennes par heure de la semaine sur les semaines mesurées ; la durée de traitement est la moyenne du temps saisi sur les tickets résolus. Un modèle, pas une promesse : il suppose des agents interchangeables et des arrivées sans rendez-vous.",
     backlog_title: "Charge des pôles",
     backlog_intro: "Pour chaque pôle : le travail restant estimé face au temps de travail des agents encore en service aujourd'hui, les tickets à risque (la moitié ou plus du délai de résolution consommée), ceux sans mise à jour, et les réaffectations à envisager. Les alertes partent aux superviseurs du pôle et à Qualité, une fois par période.",
     backlog_open: "Tickets ouverts",
@@ -825,6 +901,7 @@ pub fn area_label(area: Area) -> &'static str {
         Area::Queues => "Files",
         Area::Teams => "Pôles et équipes",
         Area::Steering => "Pilotage",
+        Area::SlaMatrix => "Matrice SLA",
         Area::Administration => "Administration",
     }
 }
@@ -838,6 +915,9 @@ pub fn area_description(area: Area) -> &'static str {
         Area::Teams => "La mission de chaque pôle du support et ses membres.",
         Area::Steering => {
             "La charge de chaque pôle face aux agents en service, les tickets à risque et les réaffectations à envisager."
+        }
+        Area::SlaMatrix => {
+            "La part de tickets pris en charge dans les délais selon la priorité et le nombre d'agents en service, et les heures sous-dotées."
         }
         Area::Administration => "Les comptes, les sites, le référentiel du support et le catalogue.",
     }
@@ -1105,6 +1185,52 @@ pub fn weekday_label(day: chrono::Weekday) -> &'static str {
         chrono::Weekday::Sat => "samedi",
         chrono::Weekday::Sun => "dimanche",
     }
+}
+
+/// A share as French people write it: « 88,8 % ».
+pub fn percent(share: f64) -> String {
+    format!("{:.1} %", share * 100.0).replace('.', ",")
+}
+
+/// A decimal number with a French comma and `decimals` places.
+pub fn decimal(value: f64, decimals: usize) -> String {
+    format!("{value:.decimals$}").replace('.', ",")
+}
+
+/// The weekday of an hour-of-week index (0 = Monday).
+pub fn weekday_of_index(weekday: u8) -> &'static str {
+    use chrono::Weekday::*;
+    weekday_label([Mon, Tue, Wed, Thu, Fri, Sat, Sun][usize::from(weekday.min(6))])
+}
+
+/// « lundi 09:00–10:00 ».
+pub fn slot_label(slot: crate::domain::capacity::HourOfWeek) -> String {
+    format!("{} {:02}:00–{:02}:00", weekday_of_index(slot.weekday()), slot.hour(), slot.hour() + 1)
+}
+
+/// The staffing the week view would need where there is less: « manque 2 agents ».
+pub fn missing_agents(missing: u32) -> String {
+    if missing == 1 { "manque 1 agent".to_owned() } else { format!("manque {missing} agents") }
+}
+
+/// « 3,5 agents occupés en permanence ».
+pub fn traffic_label(erlangs: f64) -> String {
+    format!("{} agents occupés en permanence", decimal(erlangs, 1))
+}
+
+/// « 18 min, mesurée sur 412 tickets ».
+pub fn handle_label(minutes: f64, samples: u64) -> String {
+    if samples == 0 {
+        format!("{} min ({})", decimal(minutes, 0), t().capacity_handle_default)
+    } else {
+        format!("{} min, mesurée sur {samples} tickets", decimal(minutes, 1))
+    }
+}
+
+/// « 1 234 tickets sur 6 semaines ».
+pub fn observed_label(tickets: u64, weeks: u32) -> String {
+    let weeks = if weeks == 1 { "1 semaine".to_owned() } else { format!("{weeks} semaines") };
+    format!("{tickets} tickets sur {weeks}")
 }
 
 pub fn priority_label(priority: Priority) -> &'static str {

@@ -9,6 +9,7 @@
 
 pub mod auth;
 pub mod backlog;
+pub mod capacity;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
@@ -17,6 +18,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod live;
 pub mod referential;
 pub mod shell;
 pub mod sla;
@@ -25,6 +27,7 @@ pub mod tickets;
 use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
 use crate::backlog::pages::SteeringPage;
+use crate::capacity::pages::SlaMatrixPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
@@ -110,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/pilotage") view=SteeringPage/>
+                    <Route path=path!("/matrice-sla") view=SlaMatrixPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>
                     <Route path=path!("/administration/catalogue") view=CatalogAdminPage/>

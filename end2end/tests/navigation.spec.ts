@@ -3,12 +3,12 @@ import { signIn } from "./helpers";
 
 // Each demo persona and the navigation entries they must, and must not, see.
 const personas: { login: string; sees: string[]; missing: string[] }[] = [
-  { login: "employe@immo9.fr", sees: ["Accueil", "Mes demandes"], missing: ["Files", "Pôles et équipes", "Pilotage", "Administration"] },
-  { login: "n1@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes"], missing: ["Pilotage", "Administration"] },
-  { login: "superviseur@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage"], missing: ["Administration"] },
-  { login: "qualite@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage"], missing: ["Administration"] },
-  { login: "cab@immo9.fr", sees: ["Accueil", "Mes demandes"], missing: ["Files", "Pôles et équipes", "Pilotage", "Administration"] },
-  { login: "admin@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage", "Administration"], missing: [] },
+  { login: "employe@immo9.fr", sees: ["Accueil", "Mes demandes"], missing: ["Files", "Pôles et équipes", "Pilotage", "Matrice SLA", "Administration"] },
+  { login: "n1@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes"], missing: ["Pilotage", "Matrice SLA", "Administration"] },
+  { login: "superviseur@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage", "Matrice SLA"], missing: ["Administration"] },
+  { login: "qualite@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage", "Matrice SLA"], missing: ["Administration"] },
+  { login: "cab@immo9.fr", sees: ["Accueil", "Mes demandes"], missing: ["Files", "Pôles et équipes", "Pilotage", "Matrice SLA", "Administration"] },
+  { login: "admin@immo9.fr", sees: ["Accueil", "Mes demandes", "Files", "Pôles et équipes", "Pilotage", "Matrice SLA", "Administration"], missing: [] },
 ];
 
 for (const persona of personas) {

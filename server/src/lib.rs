@@ -4,6 +4,7 @@
 pub mod config;
 pub mod demo;
 pub mod jobs;
+pub mod live;
 pub mod routes;
 pub mod state;
 pub mod telemetry;

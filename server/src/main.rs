@@ -53,18 +53,24 @@ async fn serve(config: Config) -> Result<(), String> {
     let _jobs = server::jobs::spawn_all(&pool, server::jobs::mail::Mailer::from_config(&config));
     let leptos_options = get_configuration(None).map_err(|error| error.to_string())?.leptos_options;
     let address = leptos_options.site_addr;
+    let live = server::live::LiveHub::start(config.database_url.clone());
     let state = AppState {
         leptos_options,
         pool,
         cookie_secure: config.cookie_secure,
         latest_migration: app::db::latest_migration_version(),
+        live: live.clone(),
     };
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .map_err(|error| format!("impossible d'écouter sur {address} : {error}"))?;
     tracing::info!("listening on http://{address}");
     axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            // Event streams never end by themselves: end them, or the shutdown would wait for every browser.
+            live.stop();
+        })
         .await
         .map_err(|error| error.to_string())?;
     tracing::info!("stopped");

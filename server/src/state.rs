@@ -1,5 +1,6 @@
 //! The state shared by every request of one server instance.
 
+use crate::live::LiveHub;
 use app::db::DbPool;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -11,6 +12,8 @@ pub struct AppState {
     pub cookie_secure: bool,
     /// The newest embedded migration: `/readyz` answers 200 only once the database has it.
     pub latest_migration: String,
+    /// Ticket changes heard from the database, for the live event streams.
+    pub live: LiveHub,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -98,7 +98,8 @@ async fn pages_render_when_requests_wait_for_a_database_connection() {
     let rounds: usize = std::env::var("IMMO9_PAGE_ROUNDS").ok().and_then(|value| value.parse().ok()).unwrap_or(5);
     let building = Arc::new(AtomicBool::new(true));
     let builder = {
-        let (building, state) = (building.clone(), TestApp::state(&app.pool, "127.0.0.1:0".parse().unwrap()));
+        let (building, state) =
+            (building.clone(), TestApp::state(&app.db.url, &app.pool, "127.0.0.1:0".parse().unwrap()));
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             let mut routers = 0;

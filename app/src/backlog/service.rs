@@ -71,7 +71,7 @@ fn minutes(value: i32) -> u32 {
     u32::try_from(value).unwrap_or(0)
 }
 
-async fn settings(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(Pole, BacklogSettings)>> {
+pub(crate) async fn settings(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(Pole, BacklogSettings)>> {
     let rows: Vec<(Pole, i32, i32, i32)> = backlog_settings::table
         .select((
             backlog_settings::pole,
@@ -142,7 +142,30 @@ async fn load_pole(
         });
         shown.insert(id, Shown { reference, title, assignee });
     }
-    let agent_rows: Vec<AgentRow> = users::table
+    let mut agents = Vec::new();
+    let mut names: HashMap<UserId, String> = HashMap::new();
+    for (agent, name) in pole_agents(conn, rules, pole).await? {
+        names.insert(agent.id, name);
+        agents.push(agent);
+    }
+    // Assignees from another pole (a ticket escalated with its assignee kept) are named too.
+    let missing: Vec<UserId> = shown.values().filter_map(|s| s.assignee).filter(|id| !names.contains_key(id)).collect();
+    if !missing.is_empty() {
+        let more: Vec<(UserId, String)> =
+            users::table.filter(users::id.eq_any(missing)).select((users::id, users::display_name)).load(conn).await?;
+        names.extend(more);
+    }
+    Ok(PoleData { settings, tickets, shown, agents, names })
+}
+
+/// The active agents of `pole` with their names and the hours they work: their own week when one is set
+/// (`agent_schedules`), else their site's calendar.
+pub(crate) async fn pole_agents(
+    conn: &mut AsyncPgConnection,
+    rules: &Rules,
+    pole: Pole,
+) -> AppResult<Vec<(Agent, String)>> {
+    let rows: Vec<AgentRow> = users::table
         .inner_join(user_roles::table)
         .inner_join(sites::table)
         .left_join(agent_schedules::table)
@@ -153,9 +176,8 @@ async fn load_pole(
         .order(users::id)
         .load(conn)
         .await?;
-    let mut agents = Vec::with_capacity(agent_rows.len());
-    let mut names: HashMap<UserId, String> = HashMap::new();
-    for AgentRow { id, name, site_kind, site_calendar, week } in agent_rows {
+    let mut agents = Vec::with_capacity(rows.len());
+    for AgentRow { id, name, site_kind, site_calendar, week } in rows {
         let schedule = match week {
             Some(week) => {
                 let days: Vec<String> = serde_json::from_value(week)
@@ -168,17 +190,9 @@ async fn load_pole(
                 .cloned()
                 .ok_or_else(|| AppError::internal("an agent's site has no calendar"))?,
         };
-        agents.push(Agent { id, schedule });
-        names.insert(id, name);
+        agents.push((Agent { id, schedule }, name));
     }
-    // Assignees from another pole (a ticket escalated with its assignee kept) are named too.
-    let missing: Vec<UserId> = shown.values().filter_map(|s| s.assignee).filter(|id| !names.contains_key(id)).collect();
-    if !missing.is_empty() {
-        let more: Vec<(UserId, String)> =
-            users::table.filter(users::id.eq_any(missing)).select((users::id, users::display_name)).load(conn).await?;
-        names.extend(more);
-    }
-    Ok(PoleData { settings, tickets, shown, agents, names })
+    Ok(agents)
 }
 
 /// Every pole's backlog, for the page.

@@ -13,6 +13,7 @@ code_enum! {
         Queues = "FILES",
         Teams = "EQUIPES",
         Steering = "PILOTAGE",
+        SlaMatrix = "MATRICE_SLA",
         Administration = "ADMINISTRATION",
     }
 }
@@ -27,6 +28,7 @@ impl Area {
             Area::Queues => "/tickets",
             Area::Teams => "/equipes",
             Area::Steering => "/pilotage",
+            Area::SlaMatrix => "/matrice-sla",
             Area::Administration => "/administration",
         }
     }
@@ -37,7 +39,7 @@ impl Area {
             Area::Home | Area::Catalog | Area::MyRequests => None,
             Area::Queues => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
-            Area::Steering => Some(&[Role::Supervisor, Role::Quality, Role::Admin]),
+            Area::Steering | Area::SlaMatrix => Some(&[Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Administration => Some(&[Role::Admin]),
         }
     }
@@ -64,11 +66,14 @@ mod tests {
             (&[], &[Home, Catalog, MyRequests]),
             (&[Role::SiteDelegate], &[Home, Catalog, MyRequests]),
             (&[Role::Agent], &[Home, Catalog, MyRequests, Queues, Teams]),
-            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams, Steering]),
-            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams, Steering]),
+            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix]),
+            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix]),
             (&[Role::CabMember], &[Home, Catalog, MyRequests]),
-            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, Administration]),
-            (&[Role::Agent, Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, Administration]),
+            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix, Administration]),
+            (
+                &[Role::Agent, Role::Admin],
+                &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix, Administration],
+            ),
         ];
         for (held, expected) in table {
             let roles = Roles::new(held.iter().copied());

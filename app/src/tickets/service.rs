@@ -106,24 +106,35 @@ pub(crate) struct TicketRow {
 }
 
 /// The year a ticket is registered in, as people in Gironde count it (Europe/Paris).
-fn registration_year(now: DateTime<Utc>) -> u16 {
+pub fn registration_year(now: DateTime<Utc>) -> u16 {
     u16::try_from(now.with_timezone(&chrono_tz::Europe::Paris).year()).unwrap_or(9999)
 }
 
 /// The next reference of `kind` for `year`. The counter row stays locked until the registration commits,
 /// so concurrent registrations queue there and never share a number.
 async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16) -> AppResult<TicketRef> {
+    let seq = reserve_references(conn, kind, year, 1).await?;
+    Ok(TicketRef { kind, year, seq })
+}
+
+/// Reserves `count` consecutive references of `kind` for `year` and returns the first sequence number
+/// (bulk loads take a block at once; the counter row stays locked until the transaction commits).
+pub async fn reserve_references(conn: &mut AsyncPgConnection, kind: Kind, year: u16, count: u32) -> AppResult<u32> {
     let year_i16 = i16::try_from(year).map_err(|_| AppError::internal("registration year out of range"))?;
-    let seq: i32 = diesel::insert_into(ticket_counters::table)
-        .values((ticket_counters::kind.eq(kind), ticket_counters::year.eq(year_i16), ticket_counters::last_seq.eq(1)))
+    let count = i32::try_from(count.max(1)).map_err(|_| AppError::internal("too many references at once"))?;
+    let last: i32 = diesel::insert_into(ticket_counters::table)
+        .values((
+            ticket_counters::kind.eq(kind),
+            ticket_counters::year.eq(year_i16),
+            ticket_counters::last_seq.eq(count),
+        ))
         .on_conflict((ticket_counters::kind, ticket_counters::year))
         .do_update()
-        .set(ticket_counters::last_seq.eq(ticket_counters::last_seq + 1))
+        .set(ticket_counters::last_seq.eq(ticket_counters::last_seq + count))
         .returning(ticket_counters::last_seq)
         .get_result(conn)
         .await?;
-    let seq = u32::try_from(seq).map_err(|_| AppError::internal("negative ticket sequence"))?;
-    Ok(TicketRef { kind, year, seq })
+    u32::try_from(last - count + 1).map_err(|_| AppError::internal("negative ticket sequence"))
 }
 
 /// Refuses a write based on another version of the ticket than the current one (someone changed it since).

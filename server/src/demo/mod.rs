@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 mod activities;
 mod catalog;
+mod history;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
 pub const DEMO_PASSWORD: &str = "demo";
@@ -315,7 +316,7 @@ pub enum DemoOutcome {
 }
 
 /// Loads the demo data unless the database already has accounts. All or nothing.
-/// The sample week of tickets is moved to end just before now.
+/// The sample week of tickets is moved to end just before now, after six weeks of closed history.
 pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, AppError> {
     let now = Utc::now();
     // Hash outside the transaction: Argon2 is deliberately slow and would hold the lock.
@@ -374,7 +375,9 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
             ))
             .execute(conn)
             .await?;
-        let tickets = activities::load(conn, now).await? + catalog::load(conn, now).await?;
+        // History first: it ends where the sample week begins, and takes the earlier references.
+        let tickets =
+            history::load(conn, now).await? + activities::load(conn, now).await? + catalog::load(conn, now).await?;
         // The escalations of the week, fired when they fell due, as a running desk would have.
         app::sla::clocks::escalate_as_if_running(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })

@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .merge(super::tickets::router())
         .merge(super::catalog::router())
         .merge(super::sla::router())
+        .merge(super::capacity::router())
+        .merge(super::live::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 

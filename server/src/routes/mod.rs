@@ -2,8 +2,10 @@
 //! them.
 
 pub mod api;
+pub mod capacity;
 pub mod catalog;
 pub mod health;
+pub mod live;
 pub mod openapi;
 pub mod server_fn_status;
 pub mod sla;

@@ -30,6 +30,14 @@ fn with_errors(ok: Value) -> Value {
 }
 
 pub fn document() -> Value {
+    let mut document = core_document();
+    if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), capacity_and_live_paths()) {
+        paths.extend(more);
+    }
+    document
+}
+
+fn core_document() -> Value {
     let ticket = json!({ "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Ticket" } } } });
     json!({
         "openapi": "3.1.0",
@@ -244,5 +252,49 @@ pub fn document() -> Value {
                 "Ticket": { "type": "object", "description": "Le ticket tel que l'appelant peut le voir (voir TicketDetail dans app/src/tickets/mod.rs)" }
             }
         }
+    })
+}
+
+/// The SLA matrix, the capacity model and the live stream (apart: one `json!` that large exceeds the macro
+/// recursion limit).
+fn capacity_and_live_paths() -> Value {
+    json!({
+            "/api/v1/sla/matrix": {
+                "get": {
+                    "summary": "La matrice SLA d'un pôle : part attendue des tickets pris en charge dans le délai, par priorité et effectif (Qualité, superviseurs)",
+                    "parameters": [
+                        { "name": "pole", "in": "query", "required": true, "schema": { "enum": ["FRONT", "BACK", "EXPERT", "ATELIER"] } },
+                        { "name": "weekday", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": 6 }, "description": "0 = lundi ; avec hour" },
+                        { "name": "hour", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": 23 } }
+                    ],
+                    "responses": with_errors(json!({ "200": { "description": "{pole, slot, matrix: {columns, rows: [{priority, arrivals_per_hour, target_minutes, cells: [{agents, service_level|null}]}], overall, traffic, staffing}, inputs: {arrivals par heure de la semaine, durée de traitement, cibles, effectifs prévus}}" } }))
+                }
+            },
+            "/api/v1/capacity/what-if": {
+                "post": {
+                    "summary": "Le modèle de capacité (Erlang C, priorités non préemptives) sur des valeurs données (Qualité, superviseurs)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object", "required": ["mean_handle_minutes", "agents"],
+                        "properties": {
+                            "arrivals_per_hour": { "type": "number", "minimum": 0 },
+                            "mean_handle_minutes": { "type": "number", "exclusiveMinimum": 0 },
+                            "agents": { "type": "integer", "minimum": 0 },
+                            "target_minutes": { "type": "number", "minimum": 0 },
+                            "goal": { "type": "number", "description": "Part visée pour agents_needed (0,8 par défaut)" },
+                            "classes": { "type": "array", "items": { "type": "object", "required": ["arrivals_per_hour", "target_minutes"], "properties": {
+                                "priority": { "enum": ["P1", "P2", "P3", "P4"] },
+                                "arrivals_per_hour": { "type": "number" }, "target_minutes": { "type": "number" }
+                            } } }
+                        }
+                    } } } },
+                    "responses": with_errors(json!({ "200": { "description": "{p_wait, service_level, asa_minutes, occupancy, traffic_erlangs, agents_needed, goal, classes: [{priority, p_wait, service_level, asa_minutes}]} ; 422 si la charge atteint le nombre d'agents (file instable)" } }))
+                }
+            },
+            "/api/v1/live": {
+                "get": {
+                    "summary": "Les changements de tickets en direct (Server-Sent Events : « ticket » {id, version, pole, status, created}, « resync » après une interruption)",
+                    "responses": with_errors(json!({ "200": { "description": "text/event-stream" } }))
+                }
+            }
     })
 }

@@ -173,15 +173,15 @@ impl TestApp {
         let pool = app::db::connect(&db.url, pool_size, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let router = server::router(Self::state(&pool, address));
+        let router = server::router(Self::state(&db.url, &pool, address));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
         TestApp { db, pool, base_url: format!("http://{address}"), site: None, server }
     }
 
-    /// The state of a server instance on `pool` listening on `address`.
-    pub fn state(pool: &DbPool, address: std::net::SocketAddr) -> AppState {
+    /// The state of a server instance on `pool` (of the database at `url`) listening on `address`.
+    pub fn state(url: &str, pool: &DbPool, address: std::net::SocketAddr) -> AppState {
         let leptos_options =
             LeptosOptions::builder().output_name("immo9").site_addr(address).site_root("target/site").build();
         AppState {
@@ -189,6 +189,7 @@ impl TestApp {
             pool: pool.clone(),
             cookie_secure: false,
             latest_migration: app::db::latest_migration_version(),
+            live: server::live::LiveHub::start(url.to_owned()),
         }
     }
 
@@ -218,28 +219,48 @@ impl TestApp {
 
     /// A client without a session.
     pub fn client(&self) -> Client {
-        Client {
-            http: reqwest::Client::builder()
-                .cookie_store(true)
-                .redirect(reqwest::redirect::Policy::none())
-                // A response that never ends must fail its test, not hang the whole run.
-                .timeout(Duration::from_secs(60))
-                .build()
-                .unwrap(),
-            base_url: self.base_url.clone(),
-        }
+        Client::of(&self.base_url)
+    }
+
+    /// Another server instance on the same database, with its own pool and live listener, as a second
+    /// machine behind the load balancer would be. Stops when dropped.
+    pub async fn another_instance(&self) -> Instance {
+        let pool = app::db::connect(&self.db.url, 4, Duration::from_secs(5)).await.expect("pool");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let router = server::router(Self::state(&self.db.url, &pool, address));
+        let server = tokio::spawn(async move {
+            axum::serve(listener, router).await.unwrap();
+        });
+        Instance { base_url: format!("http://{address}"), server }
     }
 
     /// A client signed in through the JSON API.
     pub async fn signed_in(&self, login: &str) -> Client {
-        let client = self.client();
-        let response = client.sign_in(login, PASSWORD).await;
-        assert_eq!(response.status(), 200, "sign in as {login}");
-        client
+        Client::signed_in(&self.base_url, login).await
     }
 }
 
 impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+/// A second server instance on a [`TestApp`]'s database.
+pub struct Instance {
+    pub base_url: String,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Instance {
+    /// A client of this instance signed in through the JSON API.
+    pub async fn signed_in(&self, login: &str) -> Client {
+        Client::signed_in(&self.base_url, login).await
+    }
+}
+
+impl Drop for Instance {
     fn drop(&mut self) {
         self.server.abort();
     }
@@ -251,6 +272,35 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client of the server at `base_url`, without a session.
+    pub fn of(base_url: &str) -> Client {
+        Client {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                // A response that never ends must fail its test, not hang the whole run.
+                .timeout(Duration::from_secs(60))
+                .build()
+                .unwrap(),
+            base_url: base_url.to_owned(),
+        }
+    }
+
+    /// A client of the server at `base_url` signed in as `login` (password [`PASSWORD`]).
+    pub async fn signed_in(base_url: &str, login: &str) -> Client {
+        let client = Client::of(base_url);
+        let response = client.sign_in(login, PASSWORD).await;
+        assert_eq!(response.status(), 200, "sign in as {login}");
+        client
+    }
+
+    /// Opens the live event stream (`/api/v1/live`).
+    pub async fn live(&self) -> EventStream {
+        let response = self.http.get(format!("{}/api/v1/live", self.base_url)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "the live stream opens");
+        EventStream { response, buffer: String::new() }
+    }
+
     pub async fn sign_in(&self, login: &str, password: &str) -> reqwest::Response {
         self.http
             .post(format!("{}/api/v1/session", self.base_url))
@@ -305,4 +355,31 @@ impl Client {
 /// The `code` of a JSON API error body.
 pub fn error_code(body: &Value) -> &str {
     body["error"]["code"].as_str().unwrap_or_default()
+}
+
+/// A Server-Sent Events stream read event by event.
+pub struct EventStream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl EventStream {
+    /// The next named event (`event`, `data`), skipping comments and keep-alives; `None` when nothing
+    /// arrives within `within`.
+    pub async fn next_event(&mut self, within: Duration) -> Option<(String, String)> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            while let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let field = |name: &str| {
+                    block.lines().find_map(|line| line.strip_prefix(name)).map(|value| value.trim_start().to_owned())
+                };
+                if let Some(event) = field("event:") {
+                    return Some((event, field("data:").unwrap_or_default()));
+                }
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk()).await.ok()?.ok()??;
+            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
 }

@@ -1,0 +1,192 @@
+//! Measures a pole's capacity inputs in the database: mean arrivals per hour of the week and priority over
+//! the last weeks, the mean handle time from the effort logged on resolved tickets, the time-to-own target
+//! of each priority, and the agents scheduled in each hour of the current week.
+
+use super::{MIN_HANDLE_SAMPLES, MODELLED_POLES, PoleCapacity, WEEKS};
+use crate::backlog::service::{pole_agents, settings};
+use crate::db::schema::{sla_policies, tickets};
+use crate::domain::calendar::{local_date, paris};
+use crate::domain::capacity::{HourOfWeek, PoleInputs, RowTarget};
+use crate::domain::people::Pole;
+use crate::domain::ticket::{Kind, Priority};
+use crate::error::{AppError, AppResult};
+use crate::sla::clocks::Rules;
+use chrono::{DateTime, Datelike, Duration, NaiveTime, Timelike, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Double, Integer, Text, Timestamptz};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use std::collections::HashMap;
+
+#[derive(QueryableByName)]
+struct ArrivalRow {
+    #[diesel(sql_type = Text)]
+    priority: String,
+    /// 0 = Monday.
+    #[diesel(sql_type = Integer)]
+    weekday: i32,
+    #[diesel(sql_type = Integer)]
+    hour: i32,
+    #[diesel(sql_type = BigInt)]
+    tickets: i64,
+}
+
+#[derive(QueryableByName)]
+struct HandleRow {
+    #[diesel(sql_type = BigInt)]
+    samples: i64,
+    #[diesel(sql_type = Double)]
+    mean_minutes: f64,
+}
+
+/// The hour of the week `at` falls in, in Europe/Paris time.
+pub fn hour_of_week(at: DateTime<Utc>) -> HourOfWeek {
+    let local = at.with_timezone(&chrono_tz::Europe::Paris);
+    let weekday = u8::try_from(local.weekday().num_days_from_monday()).unwrap_or(0);
+    let hour = u8::try_from(local.hour()).unwrap_or(0);
+    HourOfWeek::new(weekday, hour).unwrap_or(HourOfWeek(0))
+}
+
+/// Measures `pole`'s inputs at `now`. Only the poles that work a queue are modelled.
+pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTime<Utc>) -> AppResult<PoleCapacity> {
+    if !MODELLED_POLES.contains(&pole) {
+        return Err(AppError::validation("pole", crate::i18n::t().capacity_pole_not_modelled));
+    }
+    let from = now - Duration::weeks(i64::from(WEEKS));
+    // A young database has less history than the window: average over the weeks it does have.
+    let earliest: Option<DateTime<Utc>> = tickets::table
+        .filter(tickets::pole.eq(pole))
+        .filter(tickets::registered_at.ge(from))
+        .select(diesel::dsl::min(tickets::registered_at))
+        .first(conn)
+        .await?;
+    let weeks = earliest.map_or(1, |earliest| {
+        let days = (now - earliest).num_days().max(0) + 1;
+        u32::try_from(days.div_euclid(7) + i64::from(days % 7 != 0)).unwrap_or(WEEKS).clamp(1, WEEKS)
+    });
+    let window_start = now - Duration::weeks(i64::from(weeks));
+    let rows: Vec<ArrivalRow> = diesel::sql_query(
+        "SELECT priority, \
+                (extract(isodow FROM registered_at AT TIME ZONE 'Europe/Paris'))::int - 1 AS weekday, \
+                (extract(hour FROM registered_at AT TIME ZONE 'Europe/Paris'))::int AS hour, \
+                count(*) AS tickets \
+         FROM tickets WHERE pole = $1 AND registered_at >= $2 AND registered_at <= $3 \
+         GROUP BY 1, 2, 3",
+    )
+    .bind::<Text, _>(pole.code())
+    .bind::<Timestamptz, _>(window_start)
+    .bind::<Timestamptz, _>(now)
+    .load(conn)
+    .await?;
+    let mut arrivals = vec![[0.0; 4]; HourOfWeek::COUNT];
+    let mut observed_tickets = 0u64;
+    for row in rows {
+        let slot = u8::try_from(row.weekday).ok().zip(u8::try_from(row.hour).ok());
+        let slot = slot.and_then(|(weekday, hour)| HourOfWeek::new(weekday, hour));
+        let class = Priority::from_code(&row.priority).and_then(|p| Priority::ALL.iter().position(|q| *q == p));
+        let (Some(slot), Some(class)) = (slot, class) else {
+            return Err(AppError::internal("an arrival row has no hour of the week or priority"));
+        };
+        let count = u64::try_from(row.tickets).unwrap_or(0);
+        arrivals[slot.index()][class] += count as f64 / f64::from(weeks);
+        observed_tickets += count;
+    }
+
+    let handle: HandleRow = diesel::sql_query(
+        "SELECT count(*) AS samples, coalesce(avg(spent), 0)::float8 AS mean_minutes FROM ( \
+             SELECT effort.ticket_id, sum(effort.minutes) AS spent \
+             FROM ticket_effort effort JOIN tickets ON tickets.id = effort.ticket_id \
+             WHERE effort.pole = $1 AND tickets.resolved_at >= $2 \
+             GROUP BY effort.ticket_id) per_ticket",
+    )
+    .bind::<Text, _>(pole.code())
+    .bind::<Timestamptz, _>(window_start)
+    .get_result(conn)
+    .await?;
+    let handle_samples = u64::try_from(handle.samples).unwrap_or(0);
+    let (mean_handle_minutes, handle_samples) = if handle_samples >= MIN_HANDLE_SAMPLES && handle.mean_minutes > 0.0 {
+        (handle.mean_minutes, handle_samples)
+    } else {
+        let default = settings(conn)
+            .await?
+            .into_iter()
+            .find(|(of, _)| *of == pole)
+            .map_or(30, |(_, settings)| settings.default_effort_minutes);
+        (f64::from(default.max(1)), 0)
+    };
+
+    let target_kinds = dominant_kinds(conn, pole, window_start).await?;
+    let policies: HashMap<(Kind, Priority), i32> = sla_policies::table
+        .select((sla_policies::kind, sla_policies::priority, sla_policies::own_minutes))
+        .load::<(Kind, Priority, i32)>(conn)
+        .await?
+        .into_iter()
+        .map(|(kind, priority, minutes)| ((kind, priority), minutes))
+        .collect();
+    let targets = target_kinds
+        .iter()
+        .map(|(priority, kind)| {
+            let minutes = policies.get(&(*kind, *priority)).copied().unwrap_or(60);
+            RowTarget { priority: *priority, target_minutes: f64::from(minutes.max(0)) }
+        })
+        .collect();
+
+    let rules = Rules::load(conn).await?;
+    let agents = pole_agents(conn, &rules, pole).await?;
+    let monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
+    let scheduled = HourOfWeek::all()
+        .map(|slot| {
+            let start = paris(monday + Duration::days(i64::from(slot.weekday())), NaiveTime::MIN)
+                + Duration::hours(i64::from(slot.hour()));
+            let end = start + Duration::hours(1);
+            let on_duty = agents
+                .iter()
+                .filter(|(agent, _)| agent.schedule.business_between(start, end) >= Duration::minutes(30))
+                .count();
+            u32::try_from(on_duty).unwrap_or(u32::MAX)
+        })
+        .collect();
+    let on_duty_now = agents.iter().filter(|(agent, _)| agent.schedule.is_open(now)).count();
+
+    Ok(PoleCapacity {
+        pole,
+        inputs: PoleInputs {
+            arrivals,
+            weeks,
+            observed_tickets,
+            mean_handle_minutes,
+            handle_samples,
+            targets,
+            scheduled,
+            now: hour_of_week(now),
+        },
+        target_kinds,
+        agents: u32::try_from(agents.len()).unwrap_or(u32::MAX),
+        on_duty_now: u32::try_from(on_duty_now).unwrap_or(u32::MAX),
+    })
+}
+
+/// For each priority, the ticket type the pole receives most at that priority (incidents when none).
+async fn dominant_kinds(
+    conn: &mut AsyncPgConnection,
+    pole: Pole,
+    from: DateTime<Utc>,
+) -> AppResult<Vec<(Priority, Kind)>> {
+    let counts: Vec<(Priority, Kind, i64)> = tickets::table
+        .filter(tickets::pole.eq(pole))
+        .filter(tickets::registered_at.ge(from))
+        .group_by((tickets::priority, tickets::kind))
+        .select((tickets::priority, tickets::kind, diesel::dsl::count_star()))
+        .load(conn)
+        .await?;
+    Ok(Priority::ALL
+        .iter()
+        .map(|priority| {
+            let kind = counts
+                .iter()
+                .filter(|(of, _, _)| of == priority)
+                .max_by_key(|(_, kind, count)| (*count, std::cmp::Reverse(*kind)))
+                .map_or(Kind::Incident, |(_, kind, _)| *kind);
+            (*priority, kind)
+        })
+        .collect())
+}

@@ -1,0 +1,242 @@
+//! The SLA matrix measured from a real database: arrivals by hour of the week and priority, handle times
+//! from logged effort, targets from the policies of the dominant ticket type, staffing from the agents'
+//! own weeks; and the what-if API, with its refusals.
+
+mod common;
+
+use app::db::schema::{agent_schedules, ticket_effort, tickets};
+use app::domain::calendar::{PublicHoliday, local_date, paris};
+use app::domain::ids::UserId;
+use app::domain::people::{Pole, Role};
+use chrono::{DateTime, Datelike, Duration, NaiveTime, Utc};
+use common::TestApp;
+use diesel::prelude::*;
+use diesel_async::RunQueryDsl;
+use serde_json::{Value, json};
+
+struct Past {
+    kind: &'static str,
+    priority: &'static str,
+    pole: &'static str,
+    at: DateTime<Utc>,
+    effort: Option<i32>,
+}
+
+async fn insert(app: &TestApp, requester: UserId, agent: UserId, past: &[Past]) {
+    let mut conn = app.pool.get().await.unwrap();
+    for (index, ticket) in past.iter().enumerate() {
+        let prefix = if ticket.kind == "DEMANDE" { "DEM" } else { "INC" };
+        let resolved = ticket.effort.map(|_| ticket.at + Duration::hours(2));
+        let id: i64 = diesel::insert_into(tickets::table)
+            .values((
+                tickets::reference.eq(format!("{prefix}-2026-{:06}", 900_000 + index)),
+                tickets::kind.eq(ticket.kind),
+                tickets::status.eq(if resolved.is_some() { "CLOS" } else { "NOUVEAU" }),
+                tickets::title.eq("Mesure"),
+                tickets::description.eq(""),
+                tickets::channel.eq("TELEPHONE"),
+                tickets::priority.eq(ticket.priority),
+                tickets::requester_id.eq(Some(requester)),
+                tickets::site_id.eq(app.site.unwrap()),
+                tickets::pole.eq(ticket.pole),
+                tickets::registered_at.eq(ticket.at),
+                tickets::resolved_at.eq(resolved),
+            ))
+            .returning(tickets::id)
+            .get_result(&mut conn)
+            .await
+            .unwrap();
+        if let (Some(minutes), Some(resolved)) = (ticket.effort, resolved) {
+            diesel::insert_into(ticket_effort::table)
+                .values((
+                    ticket_effort::ticket_id.eq(id),
+                    ticket_effort::agent_id.eq(agent),
+                    ticket_effort::pole.eq(ticket.pole),
+                    ticket_effort::minutes.eq(minutes),
+                    ticket_effort::at.eq(resolved),
+                ))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+async fn schedule(app: &TestApp, agent: UserId, monday: &str) {
+    let mut conn = app.pool.get().await.unwrap();
+    diesel::insert_into(agent_schedules::table)
+        .values((agent_schedules::user_id.eq(agent), agent_schedules::week.eq(json!([monday, "", "", "", "", "", ""]))))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+}
+
+fn close(actual: &Value, expected: f64) -> bool {
+    actual.as_f64().is_some_and(|actual| (actual - expected).abs() < 1e-9)
+}
+
+#[tokio::test]
+async fn the_matrix_is_computed_from_what_the_database_measured() {
+    let app = TestApp::spawn().await;
+    let requester = app.user("camille@t.fr", &[], None).await;
+    let first = app.user("n1.matin@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    let second = app.user("n1.renfort@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    let third = app.user("n1.tard@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    app.user("qualite@t.fr", &[Role::Quality], Some(Pole::Quality)).await;
+    app.user("n2@t.fr", &[Role::Agent], Some(Pole::Back)).await;
+    // Monday 09:00–10:00 this week: the first two agents work at least half of it, the third a quarter.
+    schedule(&app, first, "09:00-12:00").await;
+    schedule(&app, second, "09:30-10:00").await;
+    schedule(&app, third, "09:45-10:15").await;
+
+    // The three Mondays before this week, at 09:20 in Bordeaux: one P1 incident and three P3 requests each,
+    // resolved with 20 or 40 minutes logged. One older P4 incident makes the window six weeks long.
+    let now = Utc::now();
+    let this_monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
+    let mut past = Vec::new();
+    for week in 1..=3 {
+        let at = paris(this_monday - Duration::weeks(week), NaiveTime::from_hms_opt(9, 20, 0).unwrap());
+        past.push(Past { kind: "INCIDENT", priority: "P1", pole: "FRONT", at, effort: Some(20) });
+        for minutes in [20, 40, 40] {
+            past.push(Past { kind: "DEMANDE", priority: "P3", pole: "FRONT", at, effort: Some(minutes) });
+        }
+    }
+    past.push(Past { kind: "INCIDENT", priority: "P4", pole: "FRONT", at: now - Duration::days(41), effort: None });
+    // Another pole's ticket in the same hour is not the Front Office's.
+    past.push(Past { kind: "INCIDENT", priority: "P3", pole: "BACK", at: past[0].at, effort: Some(90) });
+    insert(&app, requester, first, &past).await;
+
+    let quality = app.signed_in("qualite@t.fr").await;
+    let (status, body) = quality.get_json("/api/v1/sla/matrix?pole=FRONT&weekday=0&hour=9").await;
+    assert_eq!(status, 200, "{body}");
+    let inputs = &body["inputs"]["inputs"];
+    assert_eq!(body["slot"], json!({ "weekday": 0, "hour": 9, "label": "lundi 09:00–10:00" }));
+    assert_eq!((inputs["weeks"].as_u64(), inputs["observed_tickets"].as_u64()), (Some(6), Some(13)), "{inputs}");
+    // Per hour: 3 P1 and 9 P3 over 6 weeks.
+    let monday_nine = &inputs["arrivals"][9];
+    assert!(close(&monday_nine[0], 0.5) && close(&monday_nine[1], 0.0), "{monday_nine}");
+    assert!(close(&monday_nine[2], 1.5) && close(&monday_nine[3], 0.0), "{monday_nine}");
+    // Handle time: (3 × 20 + 3 × 20 + 6 × 40) / 12 = 30 minutes.
+    assert!(close(&inputs["mean_handle_minutes"], 30.0), "{}", inputs["mean_handle_minutes"]);
+    assert_eq!(inputs["handle_samples"], 12);
+    // Targets: time to own of the dominant type at each priority (seeded policies).
+    let targets: Vec<(String, f64)> = inputs["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|target| (target["priority"].as_str().unwrap().to_owned(), target["target_minutes"].as_f64().unwrap()))
+        .collect();
+    let expected_targets = [("P1", 15.0), ("P2", 30.0), ("P3", 240.0), ("P4", 240.0)];
+    assert_eq!(targets, expected_targets.map(|(p, m)| (p.to_owned(), m)).to_vec());
+    assert_eq!(body["inputs"]["target_kinds"][2], json!(["P3", "DEMANDE"]));
+    // Staffing this Monday 09:00: two agents (none on a public holiday).
+    let holiday = PublicHoliday::on(this_monday).is_some();
+    assert_eq!(inputs["scheduled"][9], if holiday { 0 } else { 2 });
+    assert_eq!(body["inputs"]["agents"], 3);
+
+    // The matrix: 2 tickets an hour × 30 minutes = 1 agent busy; one agent alone cannot keep up.
+    let matrix = &body["matrix"];
+    assert!(close(&matrix["arrivals_per_hour"], 2.0) && close(&matrix["traffic"], 1.0), "{matrix}");
+    assert_eq!(matrix["rows"][0]["cells"][0], json!({ "agents": 1, "service_level": null }));
+    let p1_with_two = matrix["rows"][0]["cells"][1]["service_level"].as_f64().unwrap();
+    let p3_with_two = matrix["rows"][2]["cells"][1]["service_level"].as_f64().unwrap();
+    assert!(p1_with_two > 0.5 && p1_with_two < 1.0 && p3_with_two > p1_with_two, "{p1_with_two} {p3_with_two}");
+
+    // A pole without history: one week, the pole's default effort, no samples.
+    let (status, back) = quality.get_json("/api/v1/sla/matrix?pole=BACK").await;
+    assert_eq!(status, 200, "{back}");
+    let inputs = &back["inputs"]["inputs"];
+    assert_eq!((inputs["observed_tickets"].as_u64(), inputs["handle_samples"].as_u64()), (Some(1), Some(0)));
+    assert!(close(&inputs["mean_handle_minutes"], 45.0), "{}", inputs["mean_handle_minutes"]);
+}
+
+#[tokio::test]
+async fn the_matrix_is_for_qualite_and_supervisors_and_refuses_bad_questions() {
+    let app = TestApp::spawn().await;
+    app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    app.user("superviseur@t.fr", &[Role::Agent, Role::Supervisor], Some(Pole::Front)).await;
+    assert_eq!(app.client().get_json("/api/v1/sla/matrix?pole=FRONT").await.0, 401);
+    let agent = app.signed_in("agent@t.fr").await;
+    let (status, body) = agent.get_json("/api/v1/sla/matrix?pole=FRONT").await;
+    assert_eq!((status, common::error_code(&body)), (403, "forbidden"));
+    let (status, _) = agent.post_json("/api/v1/capacity/what-if", &json!({})).await;
+    assert_eq!(status, 403);
+
+    let supervisor = app.signed_in("superviseur@t.fr").await;
+    let cases = [
+        ("/api/v1/sla/matrix?pole=QUALITE", "pole"),
+        ("/api/v1/sla/matrix?pole=NOPE", "pole"),
+        ("/api/v1/sla/matrix", "pole"),
+        ("/api/v1/sla/matrix?pole=FRONT&weekday=2", "hour"),
+        ("/api/v1/sla/matrix?pole=FRONT&weekday=7&hour=9", "hour"),
+        ("/api/v1/sla/matrix?pole=FRONT&weekday=lundi&hour=9", "hour"),
+    ];
+    for (path, field) in cases {
+        let (status, body) = supervisor.get_json(path).await;
+        assert_eq!(status, 422, "{path}: {body}");
+        assert_eq!(body["error"]["field"], field, "{path}: {body}");
+        assert!(!body["error"]["message"].as_str().unwrap_or_default().is_empty());
+    }
+    assert_eq!(supervisor.get_json("/api/v1/sla/matrix?pole=ATELIER").await.0, 200);
+}
+
+#[tokio::test]
+async fn what_if_answers_with_the_model_and_explains_refusals() {
+    let app = TestApp::spawn().await;
+    app.user("qualite@t.fr", &[Role::Quality], Some(Pole::Quality)).await;
+    let quality = app.signed_in("qualite@t.fr").await;
+    let (status, answer) = quality
+        .post_json(
+            "/api/v1/capacity/what-if",
+            &json!({ "arrivals_per_hour": 200, "mean_handle_minutes": 3, "agents": 14, "target_minutes": 20.0 / 60.0 }),
+        )
+        .await;
+    assert_eq!(status, 200, "{answer}");
+    let near = |field: &str, expected: f64, tolerance: f64| {
+        let value = answer[field].as_f64().unwrap_or(f64::NAN);
+        assert!((value - expected).abs() < tolerance, "{field}: {value} ≠ {expected}");
+    };
+    near("p_wait", 0.1741319, 1e-6);
+    near("service_level", 0.88835, 1e-4);
+    near("asa_minutes", 7.8359 / 60.0, 1e-5);
+    near("occupancy", 10.0 / 14.0, 1e-9);
+    assert_eq!(answer["agents_needed"], 14);
+
+    let (status, classes) = quality
+        .post_json(
+            "/api/v1/capacity/what-if",
+            &json!({ "mean_handle_minutes": 15, "agents": 3, "classes": [
+                { "priority": "P1", "arrivals_per_hour": 1, "target_minutes": 15 },
+                { "priority": "P4", "arrivals_per_hour": 6, "target_minutes": 240 }
+            ]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{classes}");
+    assert_eq!(classes["classes"].as_array().map(Vec::len), Some(2));
+    assert_eq!(classes["classes"][0]["priority"], "P1");
+
+    let refusals = [
+        (json!({ "arrivals_per_hour": 200, "mean_handle_minutes": 3, "agents": 10, "target_minutes": 1 }), "agents"),
+        (
+            json!({ "arrivals_per_hour": -1, "mean_handle_minutes": 3, "agents": 10, "target_minutes": 1 }),
+            "arrivals_per_hour",
+        ),
+        (json!({ "mean_handle_minutes": 3, "agents": 10 }), "arrivals_per_hour"),
+        (json!({ "arrivals_per_hour": 1, "mean_handle_minutes": 3, "agents": "dix", "target_minutes": 1 }), "body"),
+        (
+            json!({ "arrivals_per_hour": 1, "mean_handle_minutes": 3, "agents": 2, "target_minutes": 1, "extra": 1 }),
+            "body",
+        ),
+    ];
+    for (request, field) in refusals {
+        let (status, body) = quality.post_json("/api/v1/capacity/what-if", &request).await;
+        assert_eq!((status, body["error"]["field"].as_str()), (422, Some(field)), "{request}: {body}");
+    }
+    let (_, unstable) = quality
+        .post_json(
+            "/api/v1/capacity/what-if",
+            &json!({ "arrivals_per_hour": 200, "mean_handle_minutes": 3, "agents": 10, "target_minutes": 1 }),
+        )
+        .await;
+    assert!(unstable["error"]["message"].as_str().unwrap().contains("instable"), "{unstable}");
+}
