@@ -128,7 +128,7 @@ fn front_office() -> PoleInputs {
     arrivals[HourOfWeek::new(0, 9).unwrap().index()] = [0.4, 1.5, 5.4, 1.8];
     PoleInputs {
         arrivals,
-        weeks: 6,
+        window_days: 42,
         observed_tickets: 1_200,
         mean_handle_minutes: 14.0,
         handle_samples: 1_100,

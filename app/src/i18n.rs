@@ -1227,10 +1227,10 @@ pub fn handle_label(minutes: f64, samples: u64) -> String {
     }
 }
 
-/// « 1 234 tickets sur 6 semaines ».
-pub fn observed_label(tickets: u64, weeks: u32) -> String {
-    let weeks = if weeks == 1 { "1 semaine".to_owned() } else { format!("{weeks} semaines") };
-    format!("{tickets} tickets sur {weeks}")
+/// « 1 234 tickets sur 42 jours ».
+pub fn observed_label(tickets: u64, days: u32) -> String {
+    let days = if days == 1 { "1 jour".to_owned() } else { format!("{days} jours") };
+    format!("{tickets} tickets sur {days}")
 }
 
 pub fn priority_label(priority: Priority) -> &'static str {

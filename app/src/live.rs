@@ -26,6 +26,8 @@ pub struct TicketChange {
     pub id: i64,
     pub version: i32,
     pub pole: Pole,
+    /// The pole it left, when this change moved it to another.
+    pub previous_pole: Option<Pole>,
     pub status: Status,
     /// Registered by this change (else updated).
     pub created: bool,
@@ -59,7 +61,8 @@ mod browser {
     use web_sys::{EventSource, MessageEvent};
 
     /// Opens the stream for the lifetime of the calling component. The browser reconnects by itself (after
-    /// the `retry` delay the server sets); reopening after a failure counts as a gap, so the page resyncs.
+    /// the `retry` delay the server sets). Every opening counts as a gap, the first one included: changes
+    /// committed between the server's rendering and the stream's opening were not heard.
     pub fn subscribe(set_changes: WriteSignal<u64>, concerns: impl Fn(&TicketChange) -> bool + 'static) {
         let Ok(source) = EventSource::new(STREAM_PATH) else {
             leptos::logging::warn!("live updates unavailable: EventSource refused {STREAM_PATH}");
@@ -95,24 +98,14 @@ mod browser {
             let bump = bump.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| bump())
         };
-        let failed = Rc::new(Cell::new(false));
-        let on_error = {
-            let failed = Rc::clone(&failed);
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true))
-        };
-        let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            if failed.replace(false) {
-                bump();
-            }
-        });
+        let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| bump());
         let listen = |name: &str, callback: &web_sys::js_sys::Function| {
             let _ = source.add_event_listener_with_callback(name, callback);
         };
         listen(TICKET_EVENT, on_ticket.as_ref().unchecked_ref());
         listen(RESYNC_EVENT, on_resync.as_ref().unchecked_ref());
-        listen("error", on_error.as_ref().unchecked_ref());
         listen("open", on_open.as_ref().unchecked_ref());
-        let held = SendWrapper::new((source, on_ticket, on_resync, on_error, on_open));
+        let held = SendWrapper::new((source, on_ticket, on_resync, on_open));
         on_cleanup(move || {
             let (source, ..) = held.take();
             source.close();

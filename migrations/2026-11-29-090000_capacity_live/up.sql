@@ -11,6 +11,8 @@ BEGIN
         'id', NEW.id,
         'version', NEW.version,
         'pole', NEW.pole,
+        -- The pole it left, when this change escalated it: that pole's pages must hear of it too.
+        'previous_pole', CASE WHEN TG_OP = 'UPDATE' AND OLD.pole <> NEW.pole THEN OLD.pole END,
         'status', NEW.status,
         'created', TG_OP = 'INSERT'
     )::text);

@@ -1,7 +1,7 @@
 //! Relays the database's ticket announcements to this instance's browsers: one dedicated PostgreSQL
 //! connection LISTENs on [`app::live::CHANNEL`] and fans each change out to every open event stream
-//! through a broadcast channel. The connection is re-established with back-off; subscribers are then told
-//! to resync, since changes made while it was down were not heard.
+//! through a broadcast channel. The connection is checked every half minute and re-established with
+//! back-off; subscribers are then told to resync, since changes made while it was down were not heard.
 
 use app::live::{CHANNEL, TicketChange};
 use futures_util::StreamExt;
@@ -20,6 +20,9 @@ pub enum Signal {
 /// How many changes a slow subscriber may fall behind before it is told to resync instead.
 const BACKLOG: usize = 1_024;
 const FIRST_RETRY: Duration = Duration::from_millis(500);
+/// How often the listening connection is checked, and how long the database may take to answer.
+const KEEP_ALIVE_EVERY: Duration = Duration::from_secs(30);
+const KEEP_ALIVE_PATIENCE: Duration = Duration::from_secs(10);
 const LAST_RETRY: Duration = Duration::from_secs(30);
 
 /// The instance's end of the live channel. Cheap to clone; subscribers get every change from now on.
@@ -67,29 +70,38 @@ impl LiveHub {
 
 async fn listen_forever(database_url: String, sender: broadcast::Sender<Signal>, listening: watch::Sender<bool>) {
     let mut retry = FIRST_RETRY;
-    let mut heard_before = false;
     loop {
-        let ended = listen(&database_url, &sender, &listening, &mut heard_before, &mut retry).await;
+        let ended = listen(&database_url, &sender, &listening, &mut retry).await;
         listening.send_replace(false);
-        match ended {
-            Ok(()) => tracing::warn!("live channel: the database closed the connection"),
-            Err(error) => tracing::warn!(%error, retry_in = ?retry, "live channel: connection lost"),
-        }
+        tracing::warn!(reason = %ended, retry_in = ?retry, "live channel: connection lost");
         tokio::time::sleep(retry).await;
         retry = (retry * 2).min(LAST_RETRY);
     }
 }
 
-/// Listens until the connection ends. Once listening, a reconnection tells subscribers to resync.
+/// Ends a task when dropped (the keep-alive of a connection that is gone).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Listens until the connection ends, and says why it ended. Whenever listening starts, subscribers are told
+/// to resync: whatever was committed while nobody listened was not heard.
 async fn listen(
     database_url: &str,
     sender: &broadcast::Sender<Signal>,
     listening: &watch::Sender<bool>,
-    heard_before: &mut bool,
     retry: &mut Duration,
-) -> Result<(), tokio_postgres::Error> {
-    let (client, mut connection) = tokio_postgres::connect(database_url, NoTls).await?;
+) -> String {
+    let (client, mut connection) = match tokio_postgres::connect(database_url, NoTls).await {
+        Ok(connected) => connected,
+        Err(error) => return error.to_string(),
+    };
     let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+    let client = std::sync::Arc::new(client);
     // The connection only makes progress while polled: drive it while LISTEN is sent.
     let statement = format!("LISTEN {CHANNEL}");
     {
@@ -97,11 +109,14 @@ async fn listen(
         tokio::pin!(listen_sent);
         loop {
             tokio::select! {
-                done = &mut listen_sent => { done?; break; }
+                done = &mut listen_sent => match done {
+                    Ok(()) => break,
+                    Err(error) => return error.to_string(),
+                },
                 message = messages.next() => match message {
                     Some(Ok(_)) => {}
-                    Some(Err(error)) => return Err(error),
-                    None => return Ok(()),
+                    Some(Err(error)) => return error.to_string(),
+                    None => return "the database closed the connection".to_owned(),
                 }
             }
         }
@@ -109,23 +124,43 @@ async fn listen(
     tracing::info!(channel = CHANNEL, "live channel listening");
     listening.send_replace(true);
     *retry = FIRST_RETRY;
-    if std::mem::replace(heard_before, true) {
-        let _ = sender.send(Signal::Resync);
-    }
-    while let Some(message) = messages.next().await {
-        match message? {
-            AsyncMessage::Notification(notification) => match serde_json::from_str(notification.payload()) {
-                Ok(change) => {
-                    // No subscriber is not an error: nobody is looking.
-                    let _ = sender.send(Signal::Change(change));
+    let _ = sender.send(Signal::Resync);
+    // A connection that died silently (a cut network, a killed backend behind a proxy) would never end the
+    // stream below: ask the database something now and then, and give up on it when it does not answer.
+    let (silent, mut gone_silent) = tokio::sync::oneshot::channel::<()>();
+    let _keep_alive = AbortOnDrop(tokio::spawn({
+        let client = std::sync::Arc::clone(&client);
+        async move {
+            let mut every = tokio::time::interval(KEEP_ALIVE_EVERY);
+            every.tick().await;
+            loop {
+                every.tick().await;
+                let answered = tokio::time::timeout(KEEP_ALIVE_PATIENCE, client.simple_query("SELECT 1")).await;
+                if !matches!(answered, Ok(Ok(_))) {
+                    let _ = silent.send(());
+                    return;
                 }
-                Err(error) => tracing::error!(%error, payload = notification.payload(), "unreadable ticket change"),
-            },
-            AsyncMessage::Notice(notice) => tracing::debug!(%notice, "live channel notice"),
-            _ => {}
+            }
+        }
+    }));
+    loop {
+        tokio::select! {
+            _ = &mut gone_silent => return "the database stopped answering".to_owned(),
+            message = messages.next() => match message {
+                Some(Ok(AsyncMessage::Notification(notification))) => {
+                    match serde_json::from_str(notification.payload()) {
+                        // No subscriber is not an error: nobody is looking.
+                        Ok(change) => drop(sender.send(Signal::Change(change))),
+                        Err(error) => {
+                            tracing::error!(%error, payload = notification.payload(), "unreadable ticket change")
+                        }
+                    }
+                }
+                Some(Ok(AsyncMessage::Notice(notice))) => tracing::debug!(%notice, "live channel notice"),
+                Some(Ok(_)) => {}
+                Some(Err(error)) => return error.to_string(),
+                None => return "the database closed the connection".to_owned(),
+            }
         }
     }
-    // The client lived until here on purpose: dropping it would have closed the connection.
-    drop(client);
-    Ok(())
 }

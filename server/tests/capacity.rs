@@ -90,7 +90,8 @@ async fn the_matrix_is_computed_from_what_the_database_measured() {
     schedule(&app, third, "09:45-10:15").await;
 
     // The three Mondays before this week, at 09:20 in Bordeaux: one P1 incident and three P3 requests each,
-    // resolved with 20 or 40 minutes logged. One older P4 incident makes the window six weeks long.
+    // resolved with 20 or 40 minutes logged. One older P4 incident makes the window six weeks long (less a
+    // minute).
     let now = Utc::now();
     let this_monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
     let mut past = Vec::new();
@@ -101,21 +102,45 @@ async fn the_matrix_is_computed_from_what_the_database_measured() {
             past.push(Past { kind: "DEMANDE", priority: "P3", pole: "FRONT", at, effort: Some(minutes) });
         }
     }
-    past.push(Past { kind: "INCIDENT", priority: "P4", pole: "FRONT", at: now - Duration::days(41), effort: None });
+    let oldest = now - Duration::weeks(6) + Duration::minutes(1);
+    past.push(Past { kind: "INCIDENT", priority: "P4", pole: "FRONT", at: oldest, effort: None });
     // Another pole's ticket in the same hour is not the Front Office's.
     past.push(Past { kind: "INCIDENT", priority: "P3", pole: "BACK", at: past[0].at, effort: Some(90) });
+    // A ticket registered at the Front Office in that hour and escalated to the Back Office the next day at
+    // 10:05: it arrived in both queues, each at its own time.
+    let escalated_at = past[0].at + Duration::days(1) + Duration::minutes(45);
+    past.push(Past { kind: "INCIDENT", priority: "P3", pole: "BACK", at: past[0].at, effort: None });
     insert(&app, requester, first, &past).await;
+    {
+        use app::db::schema::ticket_history;
+        let mut conn = app.pool.get().await.unwrap();
+        let escalated: i64 =
+            tickets::table.order(tickets::id.desc()).select(tickets::id).first(&mut conn).await.unwrap();
+        diesel::insert_into(ticket_history::table)
+            .values((
+                ticket_history::ticket_id.eq(escalated),
+                ticket_history::at.eq(escalated_at),
+                ticket_history::action.eq("ESCALADER"),
+                ticket_history::from_status.eq(Some("NOUVEAU")),
+                ticket_history::to_status.eq("NOUVEAU"),
+                ticket_history::detail.eq(json!({ "pole_avant": "FRONT", "pole_apres": "BACK" })),
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
 
     let quality = app.signed_in("qualite@t.fr").await;
     let (status, body) = quality.get_json("/api/v1/sla/matrix?pole=FRONT&weekday=0&hour=9").await;
     assert_eq!(status, 200, "{body}");
     let inputs = &body["inputs"]["inputs"];
     assert_eq!(body["slot"], json!({ "weekday": 0, "hour": 9, "label": "lundi 09:00–10:00" }));
-    assert_eq!((inputs["weeks"].as_u64(), inputs["observed_tickets"].as_u64()), (Some(6), Some(13)), "{inputs}");
-    // Per hour: 3 P1 and 9 P3 over 6 weeks.
+    assert_eq!((inputs["window_days"].as_u64(), inputs["observed_tickets"].as_u64()), (Some(42), Some(14)), "{inputs}");
+    // Per hour: 3 P1 and 10 P3 (the escalated one included) over the six Mondays 09:00 of the window.
     let monday_nine = &inputs["arrivals"][9];
-    assert!(close(&monday_nine[0], 0.5) && close(&monday_nine[1], 0.0), "{monday_nine}");
-    assert!(close(&monday_nine[2], 1.5) && close(&monday_nine[3], 0.0), "{monday_nine}");
+    let near = |value: &Value, expected: f64| value.as_f64().is_some_and(|value| (value - expected).abs() < 0.01);
+    assert!(near(&monday_nine[0], 3.0 / 6.0) && close(&monday_nine[1], 0.0), "{monday_nine}");
+    assert!(near(&monday_nine[2], 10.0 / 6.0) && close(&monday_nine[3], 0.0), "{monday_nine}");
     // Handle time: (3 × 20 + 3 × 20 + 6 × 40) / 12 = 30 minutes.
     assert!(close(&inputs["mean_handle_minutes"], 30.0), "{}", inputs["mean_handle_minutes"]);
     assert_eq!(inputs["handle_samples"], 12);
@@ -134,19 +159,25 @@ async fn the_matrix_is_computed_from_what_the_database_measured() {
     assert_eq!(inputs["scheduled"][9], if holiday { 0 } else { 2 });
     assert_eq!(body["inputs"]["agents"], 3);
 
-    // The matrix: 2 tickets an hour × 30 minutes = 1 agent busy; one agent alone cannot keep up.
+    // The matrix: 13/6 tickets an hour × 30 minutes = 1.08 agents busy; one agent alone cannot keep up.
     let matrix = &body["matrix"];
-    assert!(close(&matrix["arrivals_per_hour"], 2.0) && close(&matrix["traffic"], 1.0), "{matrix}");
+    assert!(near(&matrix["arrivals_per_hour"], 13.0 / 6.0) && near(&matrix["traffic"], 13.0 / 12.0), "{matrix}");
     assert_eq!(matrix["rows"][0]["cells"][0], json!({ "agents": 1, "service_level": null }));
     let p1_with_two = matrix["rows"][0]["cells"][1]["service_level"].as_f64().unwrap();
     let p3_with_two = matrix["rows"][2]["cells"][1]["service_level"].as_f64().unwrap();
     assert!(p1_with_two > 0.5 && p1_with_two < 1.0 && p3_with_two > p1_with_two, "{p1_with_two} {p3_with_two}");
 
-    // A pole without history: one week, the pole's default effort, no samples.
+    // A pole with little history: its own ticket and the escalated one, each in the hour it came in, over the
+    // days since the first; too few resolved tickets to trust their effort, so the pole's default.
     let (status, back) = quality.get_json("/api/v1/sla/matrix?pole=BACK").await;
     assert_eq!(status, 200, "{back}");
     let inputs = &back["inputs"]["inputs"];
-    assert_eq!((inputs["observed_tickets"].as_u64(), inputs["handle_samples"].as_u64()), (Some(1), Some(0)));
+    assert_eq!((inputs["observed_tickets"].as_u64(), inputs["handle_samples"].as_u64()), (Some(2), Some(0)));
+    let days = (now - past[0].at).num_days() + 1;
+    assert_eq!(inputs["window_days"].as_i64(), Some(days), "{inputs}");
+    let tuesday_ten = inputs["arrivals"][24 + 10][2].as_f64().unwrap();
+    let monday_nine = inputs["arrivals"][9][2].as_f64().unwrap();
+    assert!(tuesday_ten > 0.0 && monday_nine > 0.0 && inputs["arrivals"][9][0] == 0.0, "{inputs}");
     assert!(close(&inputs["mean_handle_minutes"], 45.0), "{}", inputs["mean_handle_minutes"]);
 }
 

@@ -13,10 +13,16 @@ use std::time::{Duration, Instant};
 
 const WITHIN: Duration = Duration::from_secs(5);
 
+/// The next ticket change, past the `resync` a stream may get when its instance starts listening.
 async fn next_change(stream: &mut EventStream) -> Value {
-    let (event, data) = stream.next_event(WITHIN).await.expect("a change arrives within 5 s");
-    assert_eq!(event, "ticket", "{data}");
-    serde_json::from_str(&data).expect("the change is JSON")
+    loop {
+        let (event, data) = stream.next_event(WITHIN).await.expect("a change arrives within 5 s");
+        if event == "resync" {
+            continue;
+        }
+        assert_eq!(event, "ticket", "{data}");
+        return serde_json::from_str(&data).expect("the change is JSON");
+    }
 }
 
 async fn ticket_id(app: &TestApp, reference: &str) -> i64 {
@@ -47,7 +53,10 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
     println!("registration heard by the other instance after {:?}", sent.elapsed());
     let reference = ticket["summary"]["reference"].as_str().unwrap().to_owned();
     let id = ticket_id(&app, &reference).await;
-    assert_eq!(change, json!({ "id": id, "version": 1, "pole": "FRONT", "status": "NOUVEAU", "created": true }));
+    assert_eq!(
+        change,
+        json!({ "id": id, "version": 1, "pole": "FRONT", "previous_pole": null, "status": "NOUVEAU", "created": true })
+    );
 
     // A refused change announces nothing; the accepted one that follows is the next change heard.
     let agent = app.signed_in("agent@t.fr").await;
@@ -60,6 +69,14 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
     assert_eq!((change["id"].as_i64(), change["version"].as_i64()), (Some(id), Some(2)), "{change}");
     assert_eq!((change["status"].as_str(), change["created"].as_bool()), (Some("EN_COURS"), Some(false)));
 
+    // Escalated to the Back Office: the change names the pole it left, whose boards must drop it.
+    let (status, escalated) = agent
+        .post_json(&path, &json!({ "action": "ESCALADER", "version": 2, "pole": "BACK", "reason": "Droits." }))
+        .await;
+    assert_eq!(status, 200, "{escalated}");
+    let change = next_change(&mut board).await;
+    assert_eq!((change["pole"].as_str(), change["previous_pole"].as_str()), (Some("BACK"), Some("FRONT")), "{change}");
+
     // A transaction that rolls back announces nothing either: NOTIFY is delivered on commit only.
     {
         use app::db::schema::tickets;
@@ -71,9 +88,9 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
             })
             .await;
         assert!(rolled_back.is_err());
-        diesel::update(tickets::table.find(id)).set(tickets::version.eq(3)).execute(&mut conn).await.unwrap();
+        diesel::update(tickets::table.find(id)).set(tickets::version.eq(4)).execute(&mut conn).await.unwrap();
     }
-    assert_eq!(next_change(&mut board).await["version"], 3);
+    assert_eq!(next_change(&mut board).await["version"], 4);
     assert!(board.next_event(Duration::from_millis(300)).await.is_none(), "nothing else was announced");
 }
 

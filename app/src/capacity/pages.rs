@@ -64,7 +64,10 @@ fn SlaMatrix() -> impl IntoView {
             .filter(|pole| MODELLED_POLES.contains(pole))
             .unwrap_or(Pole::Front)
     });
-    let changes = use_ticket_changes(move |change| change.pole == pole.get_untracked());
+    let changes = use_ticket_changes(move |change| {
+        let shown = pole.get_untracked();
+        change.pole == shown || change.previous_pole == Some(shown)
+    });
     let capacity = Resource::new(move || (pole.get(), changes.get()), |(pole, _)| load_capacity(pole));
     let controls = Controls {
         slot: RwSignal::new(None),
@@ -72,6 +75,14 @@ fn SlaMatrix() -> impl IntoView {
         growth: RwSignal::new(0),
         targets: RwSignal::new(Vec::new()),
     };
+    // One pole's what-if targets and staffing mean nothing for the next.
+    Effect::new(move |shown: Option<Pole>| {
+        let now = pole.get();
+        if shown.is_some_and(|shown| shown != now) {
+            controls.reset();
+        }
+        now
+    });
     let t = t();
     view! {
         <Title text=area_label(Area::SlaMatrix)/>
@@ -112,7 +123,7 @@ fn Heatmap(capacity: PoleCapacity, controls: Controls) -> impl IntoView {
         let kind = kinds.iter().find(|(of, _)| *of == priority).map_or("", |(_, kind)| kind_label(*kind));
         format!("{kind}, {} min", decimal(minutes, 0))
     };
-    let observed = observed_label(capacity.inputs.observed_tickets, capacity.inputs.weeks);
+    let observed = observed_label(capacity.inputs.observed_tickets, capacity.inputs.window_days);
     let handle = handle_label(capacity.inputs.mean_handle_minutes, capacity.inputs.handle_samples);
     let on_duty = format!("{} / {}", capacity.on_duty_now, capacity.agents);
     let week_inputs = Arc::clone(&inputs);
@@ -198,7 +209,7 @@ fn WhatIfControls(controls: Controls, inputs: Arc<PoleInputs>) -> impl IntoView 
                 <fieldset>
                     <legend>{t.capacity_slot}</legend>
                     <label for="matrice-jour">{t.capacity_weekday}</label>
-                    <select id="matrice-jour" name="jour"
+                    <select id="matrice-jour" name="jour" prop:value=move || slot().weekday().to_string()
                         on:change=move |ev| set_slot(event_target_value(&ev).parse().ok(), None)>
                             {(0..7u8).map(|weekday| view! {
                                 <option value=weekday.to_string() selected=move || slot().weekday() == weekday>
@@ -207,7 +218,7 @@ fn WhatIfControls(controls: Controls, inputs: Arc<PoleInputs>) -> impl IntoView 
                             }).collect_view()}
                     </select>
                     <label for="matrice-heure">{t.capacity_hour}</label>
-                    <select id="matrice-heure" name="heure"
+                    <select id="matrice-heure" name="heure" prop:value=move || slot().hour().to_string()
                         on:change=move |ev| set_slot(None, event_target_value(&ev).parse().ok())>
                             {(0..24u8).map(|hour| view! {
                                 <option value=hour.to_string() selected=move || slot().hour() == hour>
@@ -236,6 +247,7 @@ fn WhatIfControls(controls: Controls, inputs: Arc<PoleInputs>) -> impl IntoView 
                 <label>
                     {t.capacity_growth}
                     <input type="range" name="croissance" min="-50" max="200" step="10"
+                        value=controls.growth.get_untracked().to_string()
                         prop:value=move || controls.growth.get().to_string()
                         on:input=move |ev| {
                             if let Ok(value) = event_target_value(&ev).parse() { controls.growth.set(value) }
@@ -252,6 +264,7 @@ fn WhatIfControls(controls: Controls, inputs: Arc<PoleInputs>) -> impl IntoView 
                                 {priority.code()}
                                 <input type="number" min="0" step="5" inputmode="numeric"
                                     name=format!("cible-{}", priority.code())
+                                    value=decimal(target_of(priority), 0)
                                     prop:value=move || decimal(target_of(priority), 0)
                                     on:change=move |ev| set_target(priority, event_target_value(&ev))/>
                             </label>

@@ -11,7 +11,7 @@ use crate::domain::people::Pole;
 use crate::domain::ticket::{Kind, Priority};
 use crate::error::{AppError, AppResult};
 use crate::sla::clocks::Rules;
-use chrono::{DateTime, Datelike, Duration, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, Timelike, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Integer, Text, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -28,6 +28,8 @@ struct ArrivalRow {
     hour: i32,
     #[diesel(sql_type = BigInt)]
     tickets: i64,
+    #[diesel(sql_type = Timestamptz)]
+    first_at: DateTime<Utc>,
 }
 
 #[derive(QueryableByName)]
@@ -46,37 +48,54 @@ pub fn hour_of_week(at: DateTime<Utc>) -> HourOfWeek {
     HourOfWeek::new(weekday, hour).unwrap_or(HourOfWeek(0))
 }
 
+/// How many times each hour of the week occurred between `from` and `to`, in hours (partial hours counted
+/// by the share of them inside).
+pub fn hours_of_week_between(from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<f64> {
+    let mut exposure = vec![0.0; HourOfWeek::COUNT];
+    let mut at = from;
+    while at < to {
+        // Local hours start on the UTC hour in Europe/Paris (whole-hour offsets).
+        let hour_end = (at + Duration::hours(1)).duration_trunc(Duration::hours(1)).unwrap_or(to).min(to);
+        exposure[hour_of_week(at).index()] += (hour_end - at).num_seconds() as f64 / 3600.0;
+        at = hour_end;
+    }
+    exposure
+}
+
 /// Measures `pole`'s inputs at `now`. Only the poles that work a queue are modelled.
 pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTime<Utc>) -> AppResult<PoleCapacity> {
     if !MODELLED_POLES.contains(&pole) {
         return Err(AppError::validation("pole", crate::i18n::t().capacity_pole_not_modelled));
     }
     let from = now - Duration::weeks(i64::from(WEEKS));
-    // A young database has less history than the window: average over the weeks it does have.
-    let earliest: Option<DateTime<Utc>> = tickets::table
-        .filter(tickets::pole.eq(pole))
-        .filter(tickets::registered_at.ge(from))
-        .select(diesel::dsl::min(tickets::registered_at))
-        .first(conn)
-        .await?;
-    let weeks = earliest.map_or(1, |earliest| {
-        let days = (now - earliest).num_days().max(0) + 1;
-        u32::try_from(days.div_euclid(7) + i64::from(days % 7 != 0)).unwrap_or(WEEKS).clamp(1, WEEKS)
-    });
-    let window_start = now - Duration::weeks(i64::from(weeks));
+    // What arrives in a pole's queue: tickets registered to it (the pole before any escalation), and tickets
+    // escalated into it, each at the instant it came in.
     let rows: Vec<ArrivalRow> = diesel::sql_query(
-        "SELECT priority, \
-                (extract(isodow FROM registered_at AT TIME ZONE 'Europe/Paris'))::int - 1 AS weekday, \
-                (extract(hour FROM registered_at AT TIME ZONE 'Europe/Paris'))::int AS hour, \
-                count(*) AS tickets \
-         FROM tickets WHERE pole = $1 AND registered_at >= $2 AND registered_at <= $3 \
-         GROUP BY 1, 2, 3",
+        "WITH entries AS ( \
+             SELECT tickets.registered_at AS at, tickets.priority, \
+                    coalesce((SELECT first.detail->>'pole_avant' FROM ticket_history first \
+                              WHERE first.ticket_id = tickets.id AND first.detail ? 'pole_avant' \
+                              ORDER BY first.at, first.id LIMIT 1), tickets.pole) AS pole \
+             FROM tickets WHERE tickets.registered_at >= $2 AND tickets.registered_at <= $3 \
+             UNION ALL \
+             SELECT history.at, tickets.priority, history.detail->>'pole_apres' \
+             FROM ticket_history history JOIN tickets ON tickets.id = history.ticket_id \
+             WHERE history.detail ? 'pole_apres' AND history.at >= $2 AND history.at <= $3) \
+         SELECT priority, \
+                (extract(isodow FROM at AT TIME ZONE 'Europe/Paris'))::int - 1 AS weekday, \
+                (extract(hour FROM at AT TIME ZONE 'Europe/Paris'))::int AS hour, \
+                count(*) AS tickets, min(at) AS first_at \
+         FROM entries WHERE pole = $1 GROUP BY 1, 2, 3",
     )
     .bind::<Text, _>(pole.code())
-    .bind::<Timestamptz, _>(window_start)
+    .bind::<Timestamptz, _>(from)
     .bind::<Timestamptz, _>(now)
     .load(conn)
     .await?;
+    // A young database has less history than the window: each hour of the week is averaged over the times it
+    // occurred since the first arrival, not over six weeks it does not have.
+    let window_start = rows.iter().map(|row| row.first_at).min().unwrap_or(from).max(from);
+    let exposure = hours_of_week_between(window_start, now);
     let mut arrivals = vec![[0.0; 4]; HourOfWeek::COUNT];
     let mut observed_tickets = 0u64;
     for row in rows {
@@ -87,9 +106,11 @@ pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTi
             return Err(AppError::internal("an arrival row has no hour of the week or priority"));
         };
         let count = u64::try_from(row.tickets).unwrap_or(0);
-        arrivals[slot.index()][class] += count as f64 / f64::from(weeks);
+        // An hour seen for less than a whole hour still counts as one: a rate from a few minutes would explode.
+        arrivals[slot.index()][class] += count as f64 / exposure[slot.index()].max(1.0);
         observed_tickets += count;
     }
+    let window_days = u32::try_from((now - window_start).num_days() + 1).unwrap_or(1).clamp(1, WEEKS * 7);
 
     let handle: HandleRow = diesel::sql_query(
         "SELECT count(*) AS samples, coalesce(avg(spent), 0)::float8 AS mean_minutes FROM ( \
@@ -135,8 +156,8 @@ pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTi
     let monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
     let scheduled = HourOfWeek::all()
         .map(|slot| {
-            let start = paris(monday + Duration::days(i64::from(slot.weekday())), NaiveTime::MIN)
-                + Duration::hours(i64::from(slot.hour()));
+            let hour = NaiveTime::from_hms_opt(u32::from(slot.hour()), 0, 0).unwrap_or(NaiveTime::MIN);
+            let start = paris(monday + Duration::days(i64::from(slot.weekday())), hour);
             let end = start + Duration::hours(1);
             let on_duty = agents
                 .iter()
@@ -151,7 +172,7 @@ pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTi
         pole,
         inputs: PoleInputs {
             arrivals,
-            weeks,
+            window_days,
             observed_tickets,
             mean_handle_minutes,
             handle_samples,

@@ -254,9 +254,11 @@ pub struct RowTarget {
 /// What a pole's matrix is computed from, as measured in the database (see `capacity::service`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PoleInputs {
-    /// Mean arrivals per hour, for each hour of the week and each priority (P1..P4), over `weeks` weeks.
+    /// Mean arrivals per hour, for each hour of the week and each priority (P1..P4): the arrivals in that
+    /// hour over the window, divided by the number of times the hour occurred in it.
     pub arrivals: Vec<[f64; 4]>,
-    pub weeks: u32,
+    /// Days of history the means were measured over (at most the window's six weeks).
+    pub window_days: u32,
     /// Tickets registered in the window (what the means were computed from).
     pub observed_tickets: u64,
     pub mean_handle_minutes: f64,
@@ -333,15 +335,16 @@ pub struct Matrix {
     pub overall: Vec<Cell>,
 }
 
-/// How many staffing columns the map shows at least, and at most.
+/// How many staffing columns the map shows at least, and at most beyond the planned staffing.
 const MIN_COLUMNS: u32 = 8;
 const MAX_COLUMNS: u32 = 40;
 
 /// The staffing levels a matrix shows: from one agent to a few beyond both the planned staffing and the
 /// load, so the cliff and the plateau are both on the map.
 fn columns_for(traffic: f64, staffing: u32) -> Vec<u32> {
-    let last =
-        (traffic.ceil() as u32).saturating_add(4).max(staffing.saturating_add(3)).clamp(MIN_COLUMNS, MAX_COLUMNS);
+    let wanted = (traffic.ceil() as u32).saturating_add(4).min(MAX_COLUMNS);
+    // The planned staffing is always on the map, however large.
+    let last = wanted.max(staffing.saturating_add(3)).max(MIN_COLUMNS);
     (1..=last).collect()
 }
 

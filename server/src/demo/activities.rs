@@ -102,6 +102,13 @@ pub fn shift_to(now: DateTime<Utc>, activities: &[SampleActivity]) -> TimeDelta 
     TimeDelta::weeks(weeks)
 }
 
+/// When the sample's first activity falls once moved to end before `now`: the demo history ends there.
+pub fn sample_start(now: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
+    let activities = parse(SAMPLE).map_err(|error| AppError::validation("demo", error))?;
+    let first = activities.iter().map(|a| a.at).min().ok_or_else(|| AppError::internal("the sample is empty"))?;
+    Ok(paris(first) + shift_to(now, &activities))
+}
+
 fn paris(local: NaiveDateTime) -> DateTime<Utc> {
     chrono_tz::Europe::Paris
         .from_local_datetime(&local)

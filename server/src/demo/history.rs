@@ -169,9 +169,9 @@ struct Past {
     effort_minutes: i32,
 }
 
-/// Inserts the history ending where the sample week begins (the Monday of the week before `now`).
-/// Returns how many tickets it made.
-pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult<usize> {
+/// Inserts the history of the six weeks before the Monday of the week `sample_start` falls in (the sample
+/// week follows it). Returns how many tickets it made.
+pub async fn load(conn: &mut AsyncPgConnection, sample_start: DateTime<Utc>) -> AppResult<usize> {
     let logins: Vec<(String, UserId, SiteId)> =
         users::table.inner_join(sites::table).select((users::login, users::id, sites::id)).load(conn).await?;
     let find = |login: &str| {
@@ -182,7 +182,7 @@ pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult
             .ok_or_else(|| AppError::internal("a demo account of the history is missing"))
     };
     let requesters: Vec<(UserId, SiteId)> = REQUESTERS.iter().map(|login| find(login)).collect::<AppResult<_>>()?;
-    let sample_start = local_date(now - Duration::days(7));
+    let sample_start = local_date(sample_start);
     let end = sample_start - Duration::days(i64::from(sample_start.weekday().num_days_from_monday()));
     let start = end - Duration::weeks(WEEKS);
 

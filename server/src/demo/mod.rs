@@ -376,8 +376,9 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
             .execute(conn)
             .await?;
         // History first: it ends where the sample week begins, and takes the earlier references.
-        let tickets =
-            history::load(conn, now).await? + activities::load(conn, now).await? + catalog::load(conn, now).await?;
+        let tickets = history::load(conn, activities::sample_start(now)?).await?
+            + activities::load(conn, now).await?
+            + catalog::load(conn, now).await?;
         // The escalations of the week, fired when they fell due, as a running desk would have.
         app::sla::clocks::escalate_as_if_running(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })

@@ -21,6 +21,9 @@ const RECONNECT_AFTER: Duration = Duration::from_secs(2);
 /// How long a new stream waits for the instance to be listening before it opens anyway (it will be told
 /// to resync once the listener is back).
 const LISTENER_PATIENCE: Duration = Duration::from_secs(5);
+/// A stream ends after this long; the browser reconnects at once and is asked for its session again, so a
+/// signed-out or deactivated account stops hearing changes within this delay.
+const STREAM_LIFETIME: Duration = Duration::from_secs(10 * 60);
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/live", get(stream))
@@ -45,7 +48,12 @@ async fn stream(
         Some((Ok(event), receiver))
     });
     let hub = state.live.clone();
-    let until_stopped = async move { hub.stopped().await };
+    let until_stopped = async move {
+        tokio::select! {
+            () = hub.stopped() => {}
+            () = tokio::time::sleep(STREAM_LIFETIME) => {}
+        }
+    };
     let stream = futures_util::StreamExt::take_until(
         futures_util::StreamExt::chain(futures_util::stream::once(async { Ok(opening) }), changes),
         until_stopped,

@@ -110,14 +110,22 @@ impl Estimate {
 
 /// How many batches the counted tickets are cut into for the confidence intervals.
 pub const BATCHES: usize = 20;
-/// Student's t at 97.5 % for `BATCHES` − 1 degrees of freedom.
-const STUDENT_T_19: f64 = 2.093;
+/// Student's t at 97.5 % for 1 to 19 degrees of freedom (one fewer than the batches holding the class).
+const STUDENT_T: [f64; BATCHES - 1] = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+    2.110, 2.101, 2.093,
+];
 
+/// The overall figure with the margin its batches give; an unbounded margin from fewer than two batches.
 fn estimate(total: f64, batches: &[f64]) -> Estimate {
+    if batches.len() < 2 {
+        return Estimate { value: total, margin: f64::INFINITY };
+    }
     let count = batches.len() as f64;
     let mean = batches.iter().sum::<f64>() / count;
     let variance = batches.iter().map(|value| (value - mean).powi(2)).sum::<f64>() / (count - 1.0);
-    Estimate { value: total, margin: STUDENT_T_19 * (variance / count).sqrt() }
+    let t = STUDENT_T[(batches.len() - 2).min(BATCHES - 2)];
+    Estimate { value: total, margin: t * (variance / count).sqrt() }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,12 +163,17 @@ pub fn simulate(setup: &Setup) -> Outcome {
     let mut next_arrival = random.exponential(1.0 / total_rate);
     let mut busy_minutes = 0.0;
     let mut counted_from = None;
+    let mut counted_until = 0.0;
     let mut arrived: u32 = 0;
     let last = setup.warm_up.saturating_add(setup.tickets);
+    let is_counted = |index: u32| (setup.warm_up..last).contains(&index);
+    // Counted tickets still waiting: arrivals go on until they are all taken, so the last ones wait behind
+    // later, more urgent arrivals as they would in a desk that does not stop.
+    let mut waiting_counted: u32 = 0;
 
     let counted = u64::from(setup.tickets.max(1));
     let record = |tallies: &mut Vec<[Tally; BATCHES]>, class: usize, wait: f64, index: u32| {
-        if index < setup.warm_up {
+        if !is_counted(index) {
             return;
         }
         let batch = (u64::from(index - setup.warm_up) * BATCHES as u64 / counted) as usize;
@@ -175,7 +188,7 @@ pub fn simulate(setup: &Setup) -> Outcome {
         }
     };
 
-    while arrived < last {
+    while arrived < last || waiting_counted > 0 {
         let next_finish = finishing.peek().map(|Reverse(bits)| f64::from_bits(*bits));
         match next_finish {
             Some(finish) if finish <= next_arrival => {
@@ -185,8 +198,9 @@ pub fn simulate(setup: &Setup) -> Outcome {
                     let (arrival, index) = queues[class].pop_front().unwrap_or((now, 0));
                     record(&mut tallies, class, now - arrival, index);
                     let handle = random.handle_time(setup.handle, setup.mean_handle_minutes);
-                    if index >= setup.warm_up {
+                    if is_counted(index) {
                         busy_minutes += handle;
+                        waiting_counted -= 1;
                     }
                     finishing.push(key(now + handle));
                 }
@@ -198,32 +212,28 @@ pub fn simulate(setup: &Setup) -> Outcome {
                 if index == setup.warm_up {
                     counted_from = Some(now);
                 }
+                if is_counted(index) {
+                    counted_until = now;
+                }
                 let class = pick_class(&setup.classes, total_rate, random.unit());
                 if finishing.len() < setup.agents as usize {
                     record(&mut tallies, class, 0.0, index);
                     let handle = random.handle_time(setup.handle, setup.mean_handle_minutes);
-                    if index >= setup.warm_up {
+                    if is_counted(index) {
                         busy_minutes += handle;
                     }
                     finishing.push(key(now + handle));
                 } else {
+                    if is_counted(index) {
+                        waiting_counted += 1;
+                    }
                     queues[class].push_back((now, index));
                 }
                 next_arrival = now + random.exponential(1.0 / total_rate);
             }
         }
     }
-    // Let the tickets still waiting be served, so every counted ticket has its wait.
-    while let Some(Reverse(bits)) = finishing.pop() {
-        let now = f64::from_bits(bits);
-        if let Some(class) = queues.iter().position(|queue| !queue.is_empty()) {
-            let (arrival, index) = queues[class].pop_front().unwrap_or((now, 0));
-            record(&mut tallies, class, now - arrival, index);
-            let handle = random.handle_time(setup.handle, setup.mean_handle_minutes);
-            finishing.push(key(now + handle));
-        }
-    }
-    let span = next_arrival - counted_from.unwrap_or(0.0);
+    let span = counted_until - counted_from.unwrap_or(0.0);
     let occupancy = if span > 0.0 { busy_minutes / (span * f64::from(setup.agents)) } else { 0.0 };
     let classes = tallies.iter().map(summarise).collect();
     Outcome { classes, occupancy: occupancy.min(1.0) }
@@ -238,7 +248,9 @@ fn summarise(batches: &[Tally; BATCHES]) -> SimulatedClass {
         total_wait: sum.total_wait + batch.total_wait,
     });
     let figure = |of: fn(&Tally) -> f64| {
-        let per_batch: Vec<f64> = batches.iter().map(|batch| ratio(of(batch), batch.tickets)).collect();
+        // A batch without a ticket of this class says nothing about it (rare classes leave some empty).
+        let per_batch: Vec<f64> =
+            batches.iter().filter(|batch| batch.tickets > 0).map(|batch| ratio(of(batch), batch.tickets)).collect();
         estimate(ratio(of(&total), total.tickets), &per_batch)
     };
     SimulatedClass {

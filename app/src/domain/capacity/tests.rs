@@ -212,7 +212,7 @@ fn inputs() -> PoleInputs {
     arrivals[HourOfWeek::new(0, 9).unwrap().index()] = [0.6, 3.0, 8.0, 2.4];
     PoleInputs {
         arrivals,
-        weeks: 6,
+        window_days: 42,
         observed_tickets: 1_000,
         mean_handle_minutes: 15.0,
         handle_samples: 800,
