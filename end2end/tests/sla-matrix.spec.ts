@@ -60,3 +60,37 @@ test("the week view marks the under-staffed hours and opens one in the matrix", 
   await short.getByRole("button").click();
   await expect(page.locator("table.heatmap")).toHaveAttribute("data-slot", slot!);
 });
+
+// A supervisor gives the Atelier's technician Tuesday and Friday afternoon hours: the week view's planned
+// staffing follows at once. The demo is put back as it was afterwards.
+test("a supervisor plans an agent's week and the planned staffing follows", async ({ page }) => {
+  await signIn(page, "superviseur@immo9.fr", "/matrice-sla?pole=ATELIER");
+  const planned = async () => {
+    let total = 0;
+    for (const slot of [24 + 16, 4 * 24 + 16]) {
+      const text = (await page.locator(`table.week-staffing td[data-slot="${slot}"]`).textContent()) ?? "";
+      total += Number(/(\d+) prévus/.exec(text)?.[1] ?? "NaN");
+    }
+    return total;
+  };
+  const before = await planned();
+  expect(before).toBe(0);
+  const row = page.locator("table.schedules tr", { hasText: "Sébastien Roux" });
+  await expect(row).toContainText("horaire propre");
+  const original = await row.locator("input.hours").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  await row.getByLabel("Sébastien Roux — mardi").fill("08:00-12:00,13:00-17:00");
+  await row.getByLabel("Sébastien Roux — vendredi").fill("13:00-17:00");
+  await row.getByRole("button", { name: "Enregistrer" }).click();
+  const schedules = page.locator("section[aria-labelledby=matrice-horaires]");
+  await expect(schedules.locator(".notice.ok")).toHaveText("Enregistré.");
+  await expect.poll(planned).toBeGreaterThan(before);
+
+  // A wrong hour is refused in words, and nothing changes.
+  await row.getByLabel("Sébastien Roux — lundi").fill("8h-12h");
+  await row.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(schedules.getByRole("alert")).toContainText("horaire invalide");
+
+  for (const [index, hours] of original.entries()) await row.locator(`input[data-day="${index}"]`).fill(hours);
+  await row.getByRole("button", { name: "Enregistrer" }).click();
+  await expect.poll(planned).toBe(before);
+});

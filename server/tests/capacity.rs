@@ -157,7 +157,10 @@ async fn the_matrix_is_computed_from_what_the_database_measured() {
     // Staffing this Monday 09:00: two agents (none on a public holiday).
     let holiday = PublicHoliday::on(this_monday).is_some();
     assert_eq!(inputs["scheduled"][9], if holiday { 0 } else { 2 });
-    assert_eq!(body["inputs"]["agents"], 3);
+    let agents = body["inputs"]["agents"].as_array().unwrap();
+    assert_eq!(agents.len(), 3);
+    assert!(agents.iter().all(|agent| agent["own"] == true), "{agents:?}");
+    assert_eq!(agents[0]["week"], json!(["09:00-12:00", "", "", "", "", "", ""]));
 
     // The matrix: 13/6 tickets an hour × 30 minutes = 1.08 agents busy; one agent alone cannot keep up.
     let matrix = &body["matrix"];
@@ -270,4 +273,67 @@ async fn what_if_answers_with_the_model_and_explains_refusals() {
         )
         .await;
     assert!(unstable["error"]["message"].as_str().unwrap().contains("instable"), "{unstable}");
+}
+
+#[tokio::test]
+async fn supervisors_plan_an_agents_week_and_the_planned_staffing_follows() {
+    use app::db::schema::audit_log;
+    let app = TestApp::spawn().await;
+    let agent = app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    app.user("superviseur@t.fr", &[Role::Agent, Role::Supervisor], Some(Pole::Front)).await;
+    let quality = app.user("qualite@t.fr", &[Role::Quality], Some(Pole::Quality)).await;
+    let path = <app::capacity::api::SaveAgentWeek as leptos::server_fn::ServerFn>::PATH;
+    let supervisor = app.signed_in("superviseur@t.fr").await;
+    let week = |monday: &str| json!([monday, "", "", "", "", "", ""]);
+    let scheduled_monday_nine = |body: &Value| body["inputs"]["inputs"]["scheduled"][9].as_u64();
+    let agent_of = |body: &Value| body["inputs"]["agents"].as_array().unwrap()[0].clone();
+    let now = Utc::now();
+    let this_monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
+    let working = if PublicHoliday::on(this_monday).is_some() { 0 } else { 1 };
+
+    // Without a week of their own, the agent follows the test site's calendar (head office hours).
+    let (_, before) = supervisor.get_json("/api/v1/sla/matrix?pole=FRONT").await;
+    assert_eq!(agent_of(&before)["own"], false);
+
+    let (status, body) = supervisor.server_fn_json(path, &json!({ "agent": agent, "week": week("10:00-12:00") })).await;
+    assert_eq!(status, 200, "{body}");
+    // Monday 09:00: only the supervisor (head office hours) now; 10:00: both.
+    let (_, after) = supervisor.get_json("/api/v1/sla/matrix?pole=FRONT").await;
+    assert_eq!(scheduled_monday_nine(&before), Some(2 * working));
+    assert_eq!((agent_of(&after)["own"].as_bool(), scheduled_monday_nine(&after)), (Some(true), Some(working)));
+    assert_eq!(after["inputs"]["inputs"]["scheduled"][10].as_u64(), Some(2 * working));
+    let audited: i64 = {
+        let mut conn = app.pool.get().await.unwrap();
+        audit_log::table.filter(audit_log::entity.eq("agent_schedule")).count().get_result(&mut conn).await.unwrap()
+    };
+    assert_eq!(audited, 1);
+
+    // Refusals leave the week as it was.
+    let refusals = [
+        (json!({ "agent": agent, "week": week("25:00-26:00") }), 422, "week"),
+        (json!({ "agent": agent, "week": week("12:00-10:00") }), 422, "week"),
+        (json!({ "agent": agent, "week": ["09:00-12:00", "", "", "", "", ""] }), 422, "week"),
+        (json!({ "agent": agent, "week": ["", "", "", "", "", "", ""] }), 422, "week"),
+        (json!({ "agent": quality, "week": week("09:00-12:00") }), 422, "agent"),
+    ];
+    for (request, status, field) in refusals {
+        let (got, body) = supervisor.server_fn_json(path, &request).await;
+        assert_eq!((got, body["field"].as_str()), (status, Some(field)), "{request}: {body}");
+        assert!(!body["message"].as_str().unwrap_or_default().is_empty(), "{body}");
+    }
+    let (_, unchanged) = supervisor.get_json("/api/v1/sla/matrix?pole=FRONT").await;
+    assert_eq!(agent_of(&unchanged)["week"], week("10:00-12:00"));
+
+    // Qualité reads the map but does not plan the poles; agents do not open it.
+    for login in ["qualite@t.fr", "n1@t.fr"] {
+        let client = app.signed_in(login).await;
+        let (status, body) = client.server_fn_json(path, &json!({ "agent": agent, "week": week("08:00-18:00") })).await;
+        assert_eq!(status, 403, "{login}: {body}");
+    }
+
+    // Back to the site's calendar.
+    let (status, _) = supervisor.server_fn_json(path, &json!({ "agent": agent, "week": null })).await;
+    assert_eq!(status, 200);
+    let (_, reset) = supervisor.get_json("/api/v1/sla/matrix?pole=FRONT").await;
+    assert_eq!(agent_of(&reset)["own"], false);
 }

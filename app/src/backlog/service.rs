@@ -144,7 +144,7 @@ async fn load_pole(
     }
     let mut agents = Vec::new();
     let mut names: HashMap<UserId, String> = HashMap::new();
-    for (agent, name) in pole_agents(conn, rules, pole).await? {
+    for PoleAgent { agent, name, .. } in pole_agents(conn, rules, pole).await? {
         names.insert(agent.id, name);
         agents.push(agent);
     }
@@ -158,13 +158,17 @@ async fn load_pole(
     Ok(PoleData { settings, tickets, shown, agents, names })
 }
 
+/// An active agent of a pole, named, with the hours they work.
+pub(crate) struct PoleAgent {
+    pub agent: Agent,
+    pub name: String,
+    /// The hours are the agent's own week (`agent_schedules`), not their site's calendar.
+    pub own_week: bool,
+}
+
 /// The active agents of `pole` with their names and the hours they work: their own week when one is set
 /// (`agent_schedules`), else their site's calendar.
-pub(crate) async fn pole_agents(
-    conn: &mut AsyncPgConnection,
-    rules: &Rules,
-    pole: Pole,
-) -> AppResult<Vec<(Agent, String)>> {
+pub(crate) async fn pole_agents(conn: &mut AsyncPgConnection, rules: &Rules, pole: Pole) -> AppResult<Vec<PoleAgent>> {
     let rows: Vec<AgentRow> = users::table
         .inner_join(user_roles::table)
         .inner_join(sites::table)
@@ -178,6 +182,7 @@ pub(crate) async fn pole_agents(
         .await?;
     let mut agents = Vec::with_capacity(rows.len());
     for AgentRow { id, name, site_kind, site_calendar, week } in rows {
+        let own_week = week.is_some();
         let schedule = match week {
             Some(week) => {
                 let days: Vec<String> = serde_json::from_value(week)
@@ -190,7 +195,7 @@ pub(crate) async fn pole_agents(
                 .cloned()
                 .ok_or_else(|| AppError::internal("an agent's site has no calendar"))?,
         };
-        agents.push((Agent { id, schedule }, name));
+        agents.push(PoleAgent { agent: Agent { id, schedule }, name, own_week });
     }
     Ok(agents)
 }

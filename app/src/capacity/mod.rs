@@ -9,7 +9,8 @@ pub mod pages;
 pub mod service;
 
 use crate::domain::capacity::{CapacityError, ClassLoad, MAX_AGENTS, PoleInputs, PriorityQueue};
-use crate::domain::people::Pole;
+use crate::domain::ids::UserId;
+use crate::domain::people::{Pole, Role};
 use crate::domain::ticket::{Kind, Priority};
 use crate::i18n::t;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,10 @@ pub const WEEKS: u32 = 6;
 /// (a mean of three tickets says more about those tickets than about the pole).
 pub const MIN_HANDLE_SAMPLES: u64 = 10;
 
+/// Who may change an agent's week: supervisors and administrators (Qualité reads the map; it does not plan
+/// the poles). The page offers the editor to them and the server checks the same list.
+pub const SCHEDULE_EDITORS: [Role; 2] = [Role::Supervisor, Role::Admin];
+
 /// The share of tickets within target the week view checks each hour's staffing against.
 pub const STAFFING_GOAL: f64 = 0.8;
 
@@ -34,10 +39,21 @@ pub struct PoleCapacity {
     pub inputs: PoleInputs,
     /// The ticket type each priority's target comes from (the pole's most frequent one at that priority).
     pub target_kinds: Vec<(Priority, Kind)>,
-    /// Active agents of the pole.
-    pub agents: u32,
+    /// The pole's active agents and the week each works.
+    pub agents: Vec<AgentWeek>,
     /// Of them, on duty at this moment.
     pub on_duty_now: u32,
+}
+
+/// An agent's working week as the schedules section shows and edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentWeek {
+    pub id: UserId,
+    pub name: String,
+    /// Monday first, as people write hours: `"08:30-12:30,13:30-18:00"`, empty when off.
+    pub week: Vec<String>,
+    /// The agent's own week; otherwise their site's calendar, shown for reference.
+    pub own: bool,
 }
 
 /// `POST /api/v1/capacity/what-if`: one queue, or several priority classes sharing the agents.

@@ -2,8 +2,8 @@
 //! and staffing, the inputs it rests on, what-if controls that recompute the cells in the browser, and the
 //! week of arrivals against the staffing planned. Reloads its inputs when tickets of the pole change.
 
-use super::api::load_capacity;
-use super::{MODELLED_POLES, PoleCapacity, STAFFING_GOAL};
+use super::api::{SaveAgentWeek, load_capacity};
+use super::{AgentWeek, MODELLED_POLES, PoleCapacity, SCHEDULE_EDITORS, STAFFING_GOAL};
 use crate::domain::access::Area;
 use crate::domain::capacity::{
     Cell, HourOfWeek, Matrix, PoleInputs, RowTarget, SlotStaffing, WhatIf, matrix, week_staffing,
@@ -15,6 +15,7 @@ use crate::i18n::{
     slot_label, t, traffic_label, weekday_of_index,
 };
 use crate::live::use_ticket_changes;
+use crate::referential::admin::save_outcome;
 use crate::shell::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +24,12 @@ use std::sync::Arc;
 
 #[component]
 pub fn SlaMatrixPage() -> impl IntoView {
-    view! { <Guarded area=Area::SlaMatrix page=Arc::new(|_| view! { <SlaMatrix/> }.into_any())/> }
+    view! {
+        <Guarded area=Area::SlaMatrix page=Arc::new(|user| {
+            let can_plan = user.roles.has_any(&SCHEDULE_EDITORS);
+            view! { <SlaMatrix can_plan/> }.into_any()
+        })/>
+    }
 }
 
 /// The what-if settings, kept across live reloads of the inputs (and reset with one button).
@@ -54,7 +60,7 @@ impl Controls {
 }
 
 #[component]
-fn SlaMatrix() -> impl IntoView {
+fn SlaMatrix(can_plan: bool) -> impl IntoView {
     let query = use_query_map();
     let pole = Memo::new(move |_| {
         query
@@ -68,7 +74,11 @@ fn SlaMatrix() -> impl IntoView {
         let shown = pole.get_untracked();
         change.pole == shown || change.previous_pole == Some(shown)
     });
-    let capacity = Resource::new(move || (pole.get(), changes.get()), |(pole, _)| load_capacity(pole));
+    let save_week = ServerAction::<SaveAgentWeek>::new();
+    let capacity = Resource::new(
+        move || (pole.get(), changes.get(), save_week.version().get()),
+        |(pole, _, _)| load_capacity(pole),
+    );
     let controls = Controls {
         slot: RwSignal::new(None),
         extra_agents: RwSignal::new(0),
@@ -101,7 +111,14 @@ fn SlaMatrix() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match capacity.await {
-                    Ok(capacity) => view! { <Heatmap capacity controls/> }.into_any(),
+                    Ok(capacity) => {
+                        let agents = capacity.agents.clone();
+                        view! {
+                            <Heatmap capacity controls/>
+                            <Schedules agents can_plan save=save_week/>
+                        }
+                        .into_any()
+                    }
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
@@ -125,7 +142,7 @@ fn Heatmap(capacity: PoleCapacity, controls: Controls) -> impl IntoView {
     };
     let observed = observed_label(capacity.inputs.observed_tickets, capacity.inputs.window_days);
     let handle = handle_label(capacity.inputs.mean_handle_minutes, capacity.inputs.handle_samples);
-    let on_duty = format!("{} / {}", capacity.on_duty_now, capacity.agents);
+    let on_duty = format!("{} / {}", capacity.on_duty_now, capacity.agents.len());
     let week_inputs = Arc::clone(&inputs);
     view! {
         <section class="panel" aria-labelledby="matrice-donnees" data-capacity=capacity.pole.code()>
@@ -424,4 +441,87 @@ fn WeekTable(week: Vec<SlotStaffing>, controls: Controls) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// The pole's agents and their weeks: the planned staffing comes from here. Supervisors and administrators
+/// edit them; everyone else reads them.
+#[component]
+fn Schedules(agents: Vec<AgentWeek>, can_plan: bool, save: ServerAction<SaveAgentWeek>) -> impl IntoView {
+    let t = t();
+    let header = chrono_week().map(|day| view! { <th scope="col">{day}</th> }).collect_view();
+    let rows = agents
+        .into_iter()
+        .map(|agent| {
+            let source = if agent.own { t.capacity_own_week } else { t.capacity_site_week };
+            let draft = RwSignal::new(agent.week.clone());
+            let days = agent
+                .week
+                .iter()
+                .enumerate()
+                .zip(chrono_week())
+                .map(|((index, hours), day)| {
+                    let cell = if can_plan {
+                        let label = format!("{} — {day}", agent.name);
+                        view! {
+                            <input type="text" class="hours" value=hours.clone() aria-label=label
+                                data-day=index.to_string() placeholder="08:30-12:30"
+                                on:input=move |ev| draft.update(|week| {
+                                    if let Some(slot) = week.get_mut(index) { *slot = event_target_value(&ev) }
+                                })/>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <span>{if hours.is_empty() { "—".to_owned() } else { hours.clone() }}</span> }.into_any()
+                    };
+                    view! { <td>{cell}</td> }
+                })
+                .collect_view();
+            let id = agent.id;
+            let actions = can_plan.then(|| {
+                let back_to_site = agent.own.then(|| {
+                    view! {
+                        <button type="button" class="button" data-action="site-week"
+                            on:click=move |_| { save.dispatch(SaveAgentWeek { agent: id, week: None }); }>
+                            {t.capacity_use_site_week}
+                        </button>
+                    }
+                });
+                view! {
+                    <td class="actions">
+                        <button type="button" class="button primary" data-action="save-week"
+                            on:click=move |_| { save.dispatch(SaveAgentWeek { agent: id, week: Some(draft.get_untracked()) }); }>
+                            {t.save}
+                        </button>
+                        {back_to_site}
+                    </td>
+                }
+            });
+            view! {
+                <tr data-agent=agent.id.0.to_string()>
+                    <th scope="row">{agent.name.clone()}<br/><span class="muted small">{source}</span></th>
+                    {days}
+                    {actions}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="matrice-horaires">
+            <h2 id="matrice-horaires">{t.capacity_schedules}</h2>
+            <p class="muted">{t.capacity_schedules_help}</p>
+            {(!can_plan).then(|| view! { <p class="muted">{t.capacity_schedules_read_only}</p> })}
+            <p>{save_outcome(save.value())}</p>
+            <div class="table-scroll">
+                <table class="schedules">
+                    <thead><tr><th scope="col">{t.col_agent_name}</th>{header}{can_plan.then(|| view! { <th scope="col"></th> })}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The weekdays' names, Monday first.
+fn chrono_week() -> impl Iterator<Item = &'static str> {
+    (0..7u8).map(weekday_of_index)
 }

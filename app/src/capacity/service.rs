@@ -2,19 +2,21 @@
 //! the last weeks, the mean handle time from the effort logged on resolved tickets, the time-to-own target
 //! of each priority, and the agents scheduled in each hour of the current week.
 
-use super::{MIN_HANDLE_SAMPLES, MODELLED_POLES, PoleCapacity, WEEKS};
-use crate::backlog::service::{pole_agents, settings};
-use crate::db::schema::{sla_policies, tickets};
-use crate::domain::calendar::{local_date, paris};
+use super::{AgentWeek, MIN_HANDLE_SAMPLES, MODELLED_POLES, PoleCapacity, SCHEDULE_EDITORS, WEEKS};
+use crate::auth::CurrentUser;
+use crate::backlog::service::{PoleAgent, pole_agents, settings};
+use crate::db::schema::{agent_schedules, sla_policies, tickets, user_roles, users};
+use crate::domain::calendar::{BusinessCalendar, local_date, paris};
 use crate::domain::capacity::{HourOfWeek, PoleInputs, RowTarget};
-use crate::domain::people::Pole;
+use crate::domain::ids::UserId;
+use crate::domain::people::{Pole, Role};
 use crate::domain::ticket::{Kind, Priority};
 use crate::error::{AppError, AppResult};
 use crate::sla::clocks::Rules;
 use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveTime, Timelike, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Integer, Text, Timestamptz};
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
 
 #[derive(QueryableByName)]
@@ -161,12 +163,12 @@ pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTi
             let end = start + Duration::hours(1);
             let on_duty = agents
                 .iter()
-                .filter(|(agent, _)| agent.schedule.business_between(start, end) >= Duration::minutes(30))
+                .filter(|pole_agent| pole_agent.agent.schedule.business_between(start, end) >= Duration::minutes(30))
                 .count();
             u32::try_from(on_duty).unwrap_or(u32::MAX)
         })
         .collect();
-    let on_duty_now = agents.iter().filter(|(agent, _)| agent.schedule.is_open(now)).count();
+    let on_duty_now = agents.iter().filter(|pole_agent| pole_agent.agent.schedule.is_open(now)).count();
 
     Ok(PoleCapacity {
         pole,
@@ -181,7 +183,15 @@ pub async fn pole_capacity(conn: &mut AsyncPgConnection, pole: Pole, now: DateTi
             now: hour_of_week(now),
         },
         target_kinds,
-        agents: u32::try_from(agents.len()).unwrap_or(u32::MAX),
+        agents: agents
+            .into_iter()
+            .map(|PoleAgent { agent, name, own_week }| AgentWeek {
+                id: agent.id,
+                name,
+                week: agent.schedule.week_as_text(),
+                own: own_week,
+            })
+            .collect(),
         on_duty_now: u32::try_from(on_duty_now).unwrap_or(u32::MAX),
     })
 }
@@ -210,4 +220,65 @@ async fn dominant_kinds(
             (*priority, kind)
         })
         .collect())
+}
+
+/// Sets `agent`'s own working week (Monday first, as people write hours), or with `None` hands them back to
+/// their site's calendar. Audited, in one transaction.
+pub async fn save_agent_week(
+    conn: &mut AsyncPgConnection,
+    editor: &CurrentUser,
+    agent: UserId,
+    week: Option<Vec<String>>,
+) -> AppResult<()> {
+    if !editor.roles.has_any(&SCHEDULE_EDITORS) {
+        return Err(AppError::Forbidden);
+    }
+    let week = match week {
+        Some(days) => {
+            let calendar = BusinessCalendar::from_text(&days, true, Vec::new())
+                .map_err(|error| AppError::validation("week", error.to_string()))?;
+            Some(serde_json::to_value(calendar.week_as_text()).map_err(|_| AppError::internal("week to JSON"))?)
+        }
+        None => None,
+    };
+    conn.transaction(async |conn| {
+        let pole: Option<Option<Pole>> = users::table
+            .inner_join(user_roles::table)
+            .filter(users::id.eq(agent))
+            .filter(users::active.eq(true))
+            .filter(user_roles::role.eq(Role::Agent))
+            .select(users::pole)
+            .first(conn)
+            .await
+            .optional()?;
+        if !pole.flatten().is_some_and(|pole| MODELLED_POLES.contains(&pole)) {
+            return Err(AppError::validation("agent", crate::i18n::t().capacity_not_an_agent));
+        }
+        let before: Option<serde_json::Value> = agent_schedules::table
+            .find(agent)
+            .select(agent_schedules::week)
+            .for_update()
+            .first(conn)
+            .await
+            .optional()?;
+        match &week {
+            Some(week) => {
+                diesel::insert_into(agent_schedules::table)
+                    .values((agent_schedules::user_id.eq(agent), agent_schedules::week.eq(week)))
+                    .on_conflict(agent_schedules::user_id)
+                    .do_update()
+                    .set(agent_schedules::week.eq(week))
+                    .execute(conn)
+                    .await?;
+            }
+            None => {
+                diesel::delete(agent_schedules::table.find(agent)).execute(conn).await?;
+            }
+        }
+        let action = if week.is_some() { "MODIFIER" } else { "REINITIALISER" };
+        let detail = serde_json::json!({ "avant": before, "apres": week });
+        crate::db::audit(conn, editor.id, "agent_schedule", agent.0.to_string(), action, detail).await?;
+        Ok(())
+    })
+    .await
 }
