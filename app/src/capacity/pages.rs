@@ -8,6 +8,7 @@ use crate::domain::access::Area;
 use crate::domain::capacity::{
     Cell, HourOfWeek, Matrix, PoleInputs, RowTarget, SlotStaffing, WhatIf, matrix, week_staffing,
 };
+use crate::domain::ids::UserId;
 use crate::domain::people::Pole;
 use crate::domain::ticket::Priority;
 use crate::i18n::{
@@ -20,6 +21,7 @@ use crate::shell::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 #[component]
@@ -75,6 +77,7 @@ fn SlaMatrix(can_plan: bool) -> impl IntoView {
         change.pole == shown || change.previous_pole == Some(shown)
     });
     let save_week = ServerAction::<SaveAgentWeek>::new();
+    let drafts = WeekDrafts::new(save_week);
     let capacity = Resource::new(
         move || (pole.get(), changes.get(), save_week.version().get()),
         |(pole, _, _)| load_capacity(pole),
@@ -115,7 +118,7 @@ fn SlaMatrix(can_plan: bool) -> impl IntoView {
                         let agents = capacity.agents.clone();
                         view! {
                             <Heatmap capacity controls/>
-                            <Schedules agents can_plan save=save_week/>
+                            <Schedules agents can_plan save=save_week drafts/>
                         }
                         .into_any()
                     }
@@ -445,17 +448,58 @@ fn WeekTable(week: Vec<SlotStaffing>, controls: Controls) -> impl IntoView {
 
 /// The pole's agents and their weeks: the planned staffing comes from here. Supervisors and administrators
 /// edit them; everyone else reads them.
+/// The weeks being edited, kept above the part of the page that live changes redraw: a ticket arriving
+/// must never wipe what a supervisor is typing. An agent's draft goes once their week is saved.
+#[derive(Clone, Copy)]
+struct WeekDrafts {
+    weeks: RwSignal<HashMap<UserId, Vec<String>>>,
+    saving: RwSignal<Option<UserId>>,
+}
+
+impl WeekDrafts {
+    fn new(save: ServerAction<SaveAgentWeek>) -> Self {
+        let drafts = WeekDrafts { weeks: RwSignal::new(HashMap::new()), saving: RwSignal::new(None) };
+        Effect::new(move |_| {
+            if matches!(save.value().get(), Some(Ok(())))
+                && let Some(saved) = drafts.saving.get_untracked()
+            {
+                drafts.weeks.update(|weeks| drop(weeks.remove(&saved)));
+            }
+        });
+        drafts
+    }
+
+    /// What the agent's week reads now: the draft if one is being edited, else what is stored.
+    fn of(&self, agent: &AgentWeek) -> Vec<String> {
+        self.weeks.with_untracked(|weeks| weeks.get(&agent.id).cloned()).unwrap_or_else(|| agent.week.clone())
+    }
+
+    fn set(&self, agent: &AgentWeek, day: usize, hours: String) {
+        let stored = agent.week.clone();
+        self.weeks.update(|weeks| {
+            if let Some(slot) = weeks.entry(agent.id).or_insert(stored).get_mut(day) {
+                *slot = hours;
+            }
+        });
+    }
+}
+
 #[component]
-fn Schedules(agents: Vec<AgentWeek>, can_plan: bool, save: ServerAction<SaveAgentWeek>) -> impl IntoView {
+fn Schedules(
+    agents: Vec<AgentWeek>,
+    can_plan: bool,
+    save: ServerAction<SaveAgentWeek>,
+    drafts: WeekDrafts,
+) -> impl IntoView {
     let t = t();
     let header = chrono_week().map(|day| view! { <th scope="col">{day}</th> }).collect_view();
     let rows = agents
         .into_iter()
         .map(|agent| {
             let source = if agent.own { t.capacity_own_week } else { t.capacity_site_week };
-            let draft = RwSignal::new(agent.week.clone());
-            let days = agent
-                .week
+            let shown = if can_plan { drafts.of(&agent) } else { agent.week.clone() };
+            let agent = Arc::new(agent);
+            let days = shown
                 .iter()
                 .enumerate()
                 .zip(chrono_week())
@@ -465,13 +509,15 @@ fn Schedules(agents: Vec<AgentWeek>, can_plan: bool, save: ServerAction<SaveAgen
                         view! {
                             <input type="text" class="hours" value=hours.clone() aria-label=label
                                 data-day=index.to_string() placeholder="08:30-12:30"
-                                on:input=move |ev| draft.update(|week| {
-                                    if let Some(slot) = week.get_mut(index) { *slot = event_target_value(&ev) }
-                                })/>
+                                on:input={
+                                    let agent = Arc::clone(&agent);
+                                    move |ev| drafts.set(&agent, index, event_target_value(&ev))
+                                }/>
                         }
                         .into_any()
                     } else {
-                        view! { <span>{if hours.is_empty() { "—".to_owned() } else { hours.clone() }}</span> }.into_any()
+                        view! { <span>{if hours.is_empty() { "—".to_owned() } else { hours.clone() }}</span> }
+                            .into_any()
                     };
                     view! { <td>{cell}</td> }
                 })
@@ -481,7 +527,10 @@ fn Schedules(agents: Vec<AgentWeek>, can_plan: bool, save: ServerAction<SaveAgen
                 let back_to_site = agent.own.then(|| {
                     view! {
                         <button type="button" class="button" data-action="site-week"
-                            on:click=move |_| { save.dispatch(SaveAgentWeek { agent: id, week: None }); }>
+                            on:click=move |_| {
+                                drafts.saving.set(Some(id));
+                                save.dispatch(SaveAgentWeek { agent: id, week: None });
+                            }>
                             {t.capacity_use_site_week}
                         </button>
                     }
@@ -489,7 +538,13 @@ fn Schedules(agents: Vec<AgentWeek>, can_plan: bool, save: ServerAction<SaveAgen
                 view! {
                     <td class="actions">
                         <button type="button" class="button primary" data-action="save-week"
-                            on:click=move |_| { save.dispatch(SaveAgentWeek { agent: id, week: Some(draft.get_untracked()) }); }>
+                            on:click={
+                                let agent = Arc::clone(&agent);
+                                move |_| {
+                                    drafts.saving.set(Some(id));
+                                    save.dispatch(SaveAgentWeek { agent: id, week: Some(drafts.of(&agent)) });
+                                }
+                            }>
                             {t.save}
                         </button>
                         {back_to_site}
