@@ -8,7 +8,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::domain::capacity::{CapacityError, ClassLoad, MAX_AGENTS, PoleInputs, PriorityQueue};
+use crate::domain::capacity::{CapacityError, ClassLoad, PoleInputs, PriorityQueue, classes_agents_needed};
 use crate::domain::ids::UserId;
 use crate::domain::people::{Pole, Role};
 use crate::domain::ticket::{Kind, Priority};
@@ -135,12 +135,7 @@ pub fn what_if(request: &WhatIfRequest) -> Result<WhatIfAnswer, crate::error::Ap
             .collect()
     };
     let queue = PriorityQueue::new(&loads, request.mean_handle_minutes, request.agents)?;
-    let meets = |agents: u32| {
-        PriorityQueue::new(&loads, request.mean_handle_minutes, agents)
-            .is_ok_and(|queue| queue.overall_service_level(&loads) >= goal)
-    };
-    let first_stable = (queue.total.traffic.floor() as u32).saturating_add(1);
-    let agents_needed = (first_stable..=MAX_AGENTS).find(|agents| meets(*agents));
+    let agents_needed = classes_agents_needed(&loads, request.mean_handle_minutes, goal, 0);
     Ok(WhatIfAnswer {
         p_wait: queue.total.p_wait,
         service_level: queue.overall_service_level(&loads),

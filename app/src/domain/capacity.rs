@@ -125,15 +125,20 @@ impl ErlangC {
 /// The fewest agents whose queue takes at least `goal` (0–1) of tickets within `target_minutes`;
 /// `None` when even [`MAX_AGENTS`] would not (or the inputs are invalid).
 pub fn agents_needed(arrivals_per_hour: f64, mean_handle_minutes: f64, target_minutes: f64, goal: f64) -> Option<u32> {
-    let traffic = non_negative("arrivals_per_hour", arrivals_per_hour).ok()? * mean_handle_minutes / 60.0;
-    if traffic == 0.0 {
-        return Some(0);
-    }
+    classes_agents_needed(&[ClassLoad { arrivals_per_hour, target_minutes }], mean_handle_minutes, goal, 0)
+}
+
+/// The fewest agents, `from` or more, with which priority classes sharing them own at least `goal` (0–1) of
+/// all their tickets within their targets; `None` when even [`MAX_AGENTS`] would not (or the inputs are
+/// invalid). One class is exactly Erlang C.
+pub fn classes_agents_needed(classes: &[ClassLoad], mean_handle_minutes: f64, goal: f64, from: u32) -> Option<u32> {
+    let arrivals: f64 = classes.iter().map(|class| class.arrivals_per_hour).sum();
+    let traffic = non_negative("arrivals_per_hour", arrivals).ok()? * mean_handle_minutes / 60.0;
     // Below the load the queue is unstable; start at the first stable staffing.
-    let first = (traffic.floor() as u32).saturating_add(1);
-    (first..=MAX_AGENTS).find(|agents| {
-        ErlangC::new(arrivals_per_hour, mean_handle_minutes, *agents)
-            .is_ok_and(|queue| queue.service_level(target_minutes) >= goal)
+    let first_stable = if traffic == 0.0 { 0 } else { (traffic.floor() as u32).saturating_add(1) };
+    (first_stable.max(from)..=MAX_AGENTS).find(|agents| {
+        PriorityQueue::new(classes, mean_handle_minutes, *agents)
+            .is_ok_and(|queue| queue.overall_service_level(classes) >= goal)
     })
 }
 
@@ -454,13 +459,8 @@ fn needed_for(matrix: &Matrix, goal: f64) -> u32 {
         .iter()
         .map(|row| ClassLoad { arrivals_per_hour: row.arrivals_per_hour, target_minutes: row.target_minutes })
         .collect();
-    let first = matrix.columns.last().copied().unwrap_or(0) + 1;
-    (first..=MAX_AGENTS)
-        .find(|agents| {
-            PriorityQueue::new(&loads, matrix.mean_handle_minutes, *agents)
-                .is_ok_and(|queue| queue.overall_service_level(&loads) >= goal)
-        })
-        .unwrap_or(MAX_AGENTS)
+    let past_the_map = matrix.columns.last().copied().unwrap_or(0) + 1;
+    classes_agents_needed(&loads, matrix.mean_handle_minutes, goal, past_the_map).unwrap_or(MAX_AGENTS)
 }
 
 #[cfg(test)]
