@@ -9,6 +9,7 @@
 
 pub mod auth;
 pub mod backlog;
+pub mod boards;
 pub mod capacity;
 #[cfg(feature = "ssr")]
 pub mod context;
@@ -27,13 +28,14 @@ pub mod tickets;
 use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
 use crate::backlog::pages::SteeringPage;
+use crate::boards::pages::BoardPage;
 use crate::capacity::pages::SlaMatrixPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
 use crate::sla::admin::ServiceLevelsAdminPage;
-use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, QueuePage, TicketPage};
+use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, TicketPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -109,7 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue/:code") view=CatalogRequestPage/>
                     <Route path=path!("/mes-demandes") view=MyRequestsPage/>
                     <Route path=path!("/approbations") view=ApprovalsPage/>
-                    <Route path=path!("/tickets") view=QueuePage/>
+                    <Route path=path!("/tickets") view=BoardPage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/pilotage") view=SteeringPage/>

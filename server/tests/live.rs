@@ -34,7 +34,7 @@ async fn ticket_id(app: &TestApp, reference: &str) -> i64 {
 #[tokio::test]
 async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() {
     let app = TestApp::spawn().await;
-    app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    let agent_id = app.user("agent@t.fr", &[Role::Agent], Some(Pole::Front)).await.0;
     app.user("camille@t.fr", &[], None).await;
     let other = app.another_instance().await;
     let mut board = other.signed_in("agent@t.fr").await.live().await;
@@ -55,7 +55,8 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
     let id = ticket_id(&app, &reference).await;
     assert_eq!(
         change,
-        json!({ "id": id, "version": 1, "pole": "FRONT", "previous_pole": null, "status": "NOUVEAU", "created": true })
+        json!({ "id": id, "version": 1, "pole": "FRONT", "previous_pole": null, "status": "NOUVEAU", "created": true,
+                "assignee": null, "previous_assignee": null })
     );
 
     // A refused change announces nothing; the accepted one that follows is the next change heard.
@@ -68,6 +69,16 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
     let change = next_change(&mut board).await;
     assert_eq!((change["id"].as_i64(), change["version"].as_i64()), (Some(id), Some(2)), "{change}");
     assert_eq!((change["status"].as_str(), change["created"].as_bool()), (Some("EN_COURS"), Some(false)));
+    // It names who holds it now, so "my tickets" boards hear of it.
+    assert_eq!((change["assignee"].as_i64(), change["previous_assignee"].as_i64()), (Some(agent_id), None), "{change}");
+    // The board served by the other instance reads the ticket as it now is.
+    let (status, update) =
+        other.signed_in("agent@t.fr").await.server_fn_json("/api/tableau_ticket", &json!({ "id": id })).await;
+    assert_eq!(status, 200, "{update}");
+    assert_eq!(
+        (update["ticket"]["version"].as_i64(), update["ticket"]["assignee"].as_i64()),
+        (Some(2), Some(agent_id))
+    );
 
     // Escalated to the Back Office: the change names the pole it left, whose boards must drop it.
     let (status, escalated) = agent
@@ -76,6 +87,7 @@ async fn a_change_made_through_one_instance_reaches_a_board_served_by_another() 
     assert_eq!(status, 200, "{escalated}");
     let change = next_change(&mut board).await;
     assert_eq!((change["pole"].as_str(), change["previous_pole"].as_str()), (Some("BACK"), Some("FRONT")), "{change}");
+    assert_eq!((change["assignee"].as_i64(), change["previous_assignee"].as_i64()), (None, Some(agent_id)), "{change}");
 
     // A transaction that rolls back announces nothing either: NOTIFY is delivered on commit only.
     {

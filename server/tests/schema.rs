@@ -62,6 +62,7 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("backlog_settings", backlog_settings::table.select(backlog_settings::all_columns).limit(0), 4),
         probe("agent_schedules", agent_schedules::table.select(agent_schedules::all_columns).limit(0), 2),
         probe("backlog_alerts", backlog_alerts::table.select(backlog_alerts::all_columns).limit(0), 5),
+        probe("saved_views", saved_views::table.select(saved_views::all_columns).limit(0), 5),
     ];
     #[derive(QueryableByName)]
     struct Count {

@@ -398,6 +398,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    saved_views (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        query -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     backlog_alerts (pole, reason, period) {
         pole -> Text,
         reason -> Text,
@@ -422,6 +432,7 @@ diesel::joinable!(notifications -> users (user_id));
 
 diesel::joinable!(catalog_entries -> categories (category_id));
 diesel::joinable!(ticket_qualification -> tickets (ticket_id));
+diesel::joinable!(ticket_qualification -> environment_items (environment_id));
 diesel::joinable!(ticket_requests -> tickets (ticket_id));
 diesel::joinable!(ticket_requests -> catalog_entries (catalog_entry_id));
 diesel::joinable!(ticket_approvals -> tickets (ticket_id));
@@ -430,6 +441,7 @@ diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 diesel::joinable!(ticket_clocks -> tickets (ticket_id));
 diesel::joinable!(mail_outbox -> notifications (notification_id));
 diesel::joinable!(agent_schedules -> users (user_id));
+diesel::joinable!(saved_views -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -465,6 +477,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     backlog_settings,
     agent_schedules,
     backlog_alerts,
+    saved_views,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

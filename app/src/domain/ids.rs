@@ -36,6 +36,10 @@ macro_rules! id_newtype {
 }
 
 id_newtype!(
+    /// A ticket (its database identity; people use its [`TicketRef`](crate::domain::ticket::TicketRef)).
+    TicketId
+);
+id_newtype!(
     /// A person who can sign in: employee, agent, manager or administrator.
     UserId
 );

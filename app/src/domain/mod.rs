@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod backlog;
+pub mod board;
 pub mod calendar;
 pub mod capacity;
 pub mod catalog;

@@ -51,6 +51,16 @@ pub(super) fn calendar_from_row(
     Ok(StoredCalendar { code, name, calendar })
 }
 
+/// The calendars whose codes are listed (unknown codes are left out).
+pub async fn calendars_named(conn: &mut AsyncPgConnection, codes: &[String]) -> AppResult<Vec<StoredCalendar>> {
+    let rows: Vec<CalendarRow> = business_calendars::table
+        .filter(business_calendars::code.eq_any(codes))
+        .select(CALENDAR_COLUMNS)
+        .load(conn)
+        .await?;
+    rows.into_iter().map(calendar_from_row).collect()
+}
+
 /// The calendar of a site: its own if it names one, otherwise the one of its kind.
 pub async fn calendar_of_site(conn: &mut AsyncPgConnection, site_code: &str) -> AppResult<StoredCalendar> {
     let site: Option<(String, Option<String>)> = sites::table

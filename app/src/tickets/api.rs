@@ -5,15 +5,14 @@
 // `#[server]` macro also generates the client stub, which a function-level `allow` would not reach.
 #![allow(clippy::too_many_arguments)]
 
-use super::{Page, Person, TicketDetail, TicketSummary};
+use super::{Page, TicketDetail, TicketSummary};
 use crate::domain::ticket::TicketRef;
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::auth::service::{authorize, signed_in};
-    pub use crate::domain::access::Area;
+    pub use crate::auth::service::signed_in;
     pub use crate::error::{AppError, AppResult};
     pub use crate::tickets::service::{self, Actor};
     pub use chrono::Utc;
@@ -157,36 +156,6 @@ pub async fn my_tickets(page: Option<i64>) -> Result<Page<TicketSummary>, AppErr
     let (user, mut conn) = signed_in().await?;
     let filter = super::TicketFilter { requester: Some(user.id), page, ..Default::default() };
     service::list(&mut conn, &user, &filter).await
-}
-
-/// A pole's queue (or any filter) for the desk.
-#[server(endpoint = "files")]
-pub async fn queue(
-    pole: Option<String>,
-    group: Option<String>,
-    kind: Option<String>,
-    mine: Option<String>,
-    page: Option<i64>,
-) -> Result<Page<TicketSummary>, AppError> {
-    use self::ssr::*;
-    let (user, mut conn) = authorize(Area::Queues).await?;
-    let filter = super::TicketFilter {
-        pole: optional("pole", pole)?,
-        group: optional("group", group)?,
-        kind: optional("kind", kind)?,
-        assignee: mine.filter(|value| value == "1").map(|_| user.id),
-        page,
-        ..Default::default()
-    };
-    service::list(&mut conn, &user, &filter).await
-}
-
-/// People the desk can register a ticket for (active accounts), by name or login.
-#[server(endpoint = "personnes")]
-pub async fn people_directory() -> Result<Vec<(Person, String)>, AppError> {
-    use self::ssr::*;
-    let (_user, mut conn) = authorize(Area::Queues).await?;
-    Ok(crate::directory::db::active_people(&mut conn).await?)
 }
 
 #[cfg(all(test, feature = "ssr"))]

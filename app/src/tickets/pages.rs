@@ -1,23 +1,23 @@
-//! The ticket pages: "Mes demandes" for everyone, the queue of the desk with call registration, and the
-//! page of one ticket with the actions the person may take now. Forms post to server functions, so they
-//! also work before the WASM has loaded.
+//! The ticket pages: "Mes demandes" for everyone and the page of one ticket with the actions the person may
+//! take now. Forms post to server functions, so they also work before the WASM has loaded. The desk's queue
+//! boards are in [`crate::boards`].
 
 use super::api::{
     QualifyTicket, RateTicket, RegisterTicket, ResolveChildren, TicketComment, TicketEffort, TicketLink,
-    TicketTransition, get_ticket, my_tickets, pending_approvals, people_directory, queue,
+    TicketTransition, get_ticket, my_tickets, pending_approvals,
 };
 use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
 use crate::domain::access::Area;
 use crate::domain::people::{Pole, Role};
 use crate::domain::qualification::{Criticality, Impact, QualificationInput, Severity, Urgency, compute_priority};
-use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
+use crate::domain::ticket::{Kind, Priority, TicketRef};
 use crate::domain::workflow::is_staff;
 use crate::domain::workflow::{Action, Need, StatusGroup, need_of, routable};
 use crate::error::AppError;
 use crate::i18n::{
     action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
-    link_label, pole_label, priority_label, status_group_label, status_label, t,
+    link_label, pole_label, priority_label, status_label, t,
 };
 use crate::i18n::{
     approval_decision_label, criticality_label, explain_priority, impact_label, severity_label, typology_label,
@@ -28,7 +28,7 @@ use crate::shell::{DataTable, ErrorPanel, Guarded};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 use crate::i18n::local_time as local;
@@ -175,143 +175,6 @@ fn MyRequests(delegate: bool) -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
-    }
-}
-
-#[component]
-pub fn QueuePage() -> impl IntoView {
-    view! { <Guarded area=Area::Queues page=Arc::new(|user| view! { <Queue default_pole=user.pole/> }.into_any())/> }
-}
-
-#[component]
-fn Queue(default_pole: Option<Pole>) -> impl IntoView {
-    let t = t();
-    let query = use_query_map();
-    let default_pole = default_pole.filter(|pole| routable(*pole)).unwrap_or(Pole::Front);
-    let pole = move || query.read().get("pole").unwrap_or_else(|| default_pole.code().to_owned());
-    let group = move || query.read().get("etat").unwrap_or_default();
-    let mine = move || query.read().get("moi").unwrap_or_default();
-    let register = ServerAction::<RegisterTicket>::new();
-    let tickets = Resource::new(
-        move || (pole(), group(), mine(), register.version().get()),
-        |(pole, group, mine, _)| queue(Some(pole).filter(|p| p != "TOUS"), Some(group), None, Some(mine), None),
-    );
-    let pole_options = move || {
-        let current = pole();
-        Pole::ALL
-            .iter()
-            .copied()
-            .filter(|pole| routable(*pole))
-            .map(|pole| view! { <option value=pole.code() selected=current == pole.code()>{pole_label(pole)}</option> })
-            .collect_view()
-    };
-    let group_options = move || {
-        let current = group();
-        std::iter::once(("", t.filter_all_open))
-            .chain(StatusGroup::ALL.iter().map(|group| (group.code(), status_group_label(*group))))
-            .map(|(code, label)| view! { <option value=code selected=current == code>{label}</option> })
-            .collect_view()
-    };
-    view! {
-        <Title text=area_label(Area::Queues)/>
-        <h1>{area_label(Area::Queues)}</h1>
-        <div class="grid queue">
-            <section class="panel" aria-labelledby="file">
-                <h2 id="file">{t.queue_title}</h2>
-                <form method="get" action="/tickets" class="filters">
-                    <div class="field">
-                        <label for="pole">{t.col_pole}</label>
-                        <select id="pole" name="pole">{pole_options}<option value="TOUS" selected=move || pole() == "TOUS">{t.filter_all_poles}</option></select>
-                    </div>
-                    <div class="field">
-                        <label for="etat">{t.col_status}</label>
-                        <select id="etat" name="etat">{group_options}</select>
-                    </div>
-                    <label class="check"><input type="checkbox" name="moi" value="1" checked=move || mine() == "1"/>" "{t.filter_mine}</label>
-                    <button type="submit" class="button small">{t.filter_apply}</button>
-                </form>
-                <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-                    {move || Suspend::new(async move {
-                        match tickets.await {
-                            Ok(page) => view! {
-                                <p class="muted">{format!("{} {}", page.total, t.tickets_count)}</p>
-                                <TicketTable rows=page.items show_requester=true/>
-                            }.into_any(),
-                            Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </section>
-            <RegisterCall register/>
-        </div>
-    }
-}
-
-/// The Front Office's form for a call: the caller, what happened, and the solution if solved at once.
-#[component]
-fn RegisterCall(register: ServerAction<RegisterTicket>) -> impl IntoView {
-    let t = t();
-    let people = Resource::new(|| (), |_| people_directory());
-    let kinds = Kind::ALL
-        .iter()
-        .map(|kind| view! { <option value=kind.code() selected=*kind == Kind::Incident>{kind_label(*kind)}</option> })
-        .collect_view();
-    let channels = [Channel::Phone, Channel::Mail, Channel::WalkIn, Channel::Portal, Channel::Monitoring]
-        .into_iter()
-        .map(|channel| view! { <option value=channel.code()>{channel_label(channel)}</option> })
-        .collect_view();
-    let priorities = Priority::ALL
-        .iter()
-        .map(|p| view! { <option value=p.code() selected=*p == Priority::P3>{priority_label(*p)}</option> })
-        .collect_view();
-    let domains =
-        ServiceDomain::ALL.iter().map(|d| view! { <option value=d.code()>{domain_label(*d)}</option> }).collect_view();
-    let poles = Pole::ALL
-        .iter()
-        .copied()
-        .filter(|p| routable(*p))
-        .map(|p| view! { <option value=p.code()>{pole_label(p)}</option> })
-        .collect_view();
-    view! {
-        <section class="panel" aria-labelledby="appel">
-            <h2 id="appel">{t.register_title}</h2>
-            <ActionForm action=register attr:class="form">
-                <div class="field">
-                    <label for="requester_login">{t.field_requester}</label>
-                    <input id="requester_login" name="requester_login" type="email" list="personnes" autocomplete="off" placeholder=t.field_requester_hint/>
-                    <datalist id="personnes">
-                        <Transition fallback=|| ()>
-                            {move || Suspend::new(async move {
-                                people.await.map(|people| people.into_iter().map(|(person, login)| view! { <option value=login>{person.name}</option> }).collect_view()).ok()
-                            })}
-                        </Transition>
-                    </datalist>
-                </div>
-                <div class="field-row">
-                    <div class="field"><label for="kind">{t.col_kind}</label><select id="kind" name="kind">{kinds}</select></div>
-                    <div class="field"><label for="channel">{t.field_channel}</label><select id="channel" name="channel">{channels}</select></div>
-                </div>
-                <div class="field-row">
-                    <div class="field"><label for="priority">{t.col_priority}</label><select id="priority" name="priority">{priorities}</select></div>
-                    <div class="field"><label for="domain">{t.field_domain}</label><select id="domain" name="domain"><option value="">{t.none}</option>{domains}</select></div>
-                    <div class="field"><label for="pole_cible">{t.col_pole}</label><select id="pole_cible" name="pole"><option value="">{t.field_pole_default}</option>{poles}</select></div>
-                </div>
-                <div class="field">
-                    <label for="call_title">{t.field_title}</label>
-                    <input id="call_title" name="title" required maxlength="200"/>
-                </div>
-                <div class="field">
-                    <label for="call_description">{t.field_description}</label>
-                    <textarea id="call_description" name="description" rows="4" required></textarea>
-                </div>
-                <div class="field">
-                    <label for="solved_now">{t.field_solved_now}</label>
-                    <textarea id="solved_now" name="solved_now" rows="2" placeholder=t.field_solved_now_hint></textarea>
-                </div>
-                {error_notice(register.value())}
-                <button type="submit" class="button primary">{t.register_submit}</button>
-            </ActionForm>
         </section>
     }
 }
@@ -549,15 +412,26 @@ fn ActionPanel(
     }
 }
 
+/// A change of priority recorded in a history entry, with its reason: ` : P3 → P2 (motif)`.
+fn priority_change(detail: &serde_json::Value) -> Option<String> {
+    let read = |key: &str| detail.get(key).and_then(|value| value.as_str()).and_then(Priority::from_code);
+    let (before, after) = (read("priorite_avant")?, read("priorite")?);
+    (before != after).then(|| {
+        let reason = detail.get("motif").and_then(|value| value.as_str()).map(|reason| format!(" ({reason})"));
+        format!(" : {before} → {after}{}", reason.unwrap_or_default())
+    })
+}
+
 #[component]
 fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     let t = t();
     match entry {
-        TimelineEntry::Change { at, actor, action, from, to, .. } => view! {
+        TimelineEntry::Change { at, actor, action, from, to, detail } => view! {
             <li class="timeline-change">
                 <time>{local(at)}</time>" — "<strong>{history_label(&action)}</strong>
                 {actor.map_or_else(|| format!(" {}", t.by_system), |name| format!(" {} {name}", t.by))}
                 {(from != Some(to)).then(|| format!(" : {} → {}", from.map(status_label).unwrap_or(t.none), status_label(to)))}
+                {priority_change(&detail)}
             </li>
         }
         .into_any(),

@@ -17,7 +17,7 @@ use crate::domain::people::Typology;
 use crate::domain::qualification::{
     Criticality, EnvironmentKind, PriorityDecision, QualificationInput, compute_priority,
 };
-use crate::domain::ticket::{Channel, Kind, ServiceDomain, TicketRef};
+use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{Performer, Status, performers_of};
 use crate::error::{AppError, AppResult, FieldMessage};
 use crate::i18n::{answer_problem_message, explain_priority, t};
@@ -300,6 +300,48 @@ pub async fn qualify(
         // A new priority is a new target for the clocks still running.
         crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
         Ok(decision)
+    })
+    .await
+}
+
+/// An agent of the ticket's pole or a supervisor sets another priority, saying why: the reason is kept in
+/// the history, and the running clocks take the new priority's targets.
+pub async fn change_priority(
+    conn: &mut AsyncPgConnection,
+    user: &CurrentUser,
+    reference: &TicketRef,
+    version: i32,
+    priority: Priority,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let t = t();
+    let reason = clean(Some(reason)).ok_or_else(|| AppError::validation("reason", t.priority_reason_missing))?;
+    if reason.chars().count() > 2000 {
+        return Err(AppError::validation("reason", t.priority_reason_too_long));
+    }
+    conn.transaction(async |conn| {
+        let row: TicketRow = lock_ticket(conn, reference).await?;
+        let parties = ensure_visible(conn, user, &row).await?;
+        let performers = performers_of(super::service::viewer(user), &parties);
+        if !performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor)) {
+            return Err(AppError::Forbidden);
+        }
+        if !row.status.is_open() {
+            return Err(AppError::conflict(t.qualify_closed));
+        }
+        check_version(version, row.version)?;
+        if row.priority == priority {
+            return Err(AppError::validation("priority", t.priority_unchanged));
+        }
+        diesel::update(tickets::table.find(row.id))
+            .set((tickets::priority.eq(priority), tickets::version.eq(row.version + 1), tickets::updated_at.eq(now)))
+            .execute(conn)
+            .await?;
+        let detail = serde_json::json!({"priorite_avant": row.priority, "priorite": priority, "motif": reason});
+        record(conn, row.id, Actor::Person(user), "PRIORITE", Some(row.status), row.status, detail, now).await?;
+        crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
+        Ok(())
     })
     .await
 }

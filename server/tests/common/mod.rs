@@ -266,6 +266,7 @@ impl Drop for Instance {
     }
 }
 
+#[derive(Clone)]
 pub struct Client {
     pub http: reqwest::Client,
     pub base_url: String,
