@@ -1,4 +1,5 @@
-//! `server`: serves Immo9 (default), or `server migrate` to apply migrations and exit.
+//! `server`: serves Immo9 (default), `server migrate` applies the migrations and exits, and
+//! `server seed-volume [--tickets N]` adds N tickets (100,000 by default) to a demo database, for measuring.
 
 use leptos::config::get_configuration;
 use server::config::{Config, DemoData};
@@ -20,7 +21,10 @@ async fn main() -> ExitCode {
     let result = match command.as_deref() {
         None | Some("serve") => serve(config).await,
         Some("migrate") => migrate(&config).await.map(|_| ()),
-        Some(other) => Err(format!("commande inconnue « {other} » ; commandes : serve (par défaut), migrate")),
+        Some("seed-volume") => seed_volume(&config, std::env::args().skip(2).collect()).await,
+        Some(other) => {
+            Err(format!("commande inconnue « {other} » ; commandes : serve (par défaut), migrate, seed-volume"))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -40,6 +44,38 @@ async fn migrate(config: &Config) -> Result<app::db::DbPool, String> {
     let applied = app::db::migrate(&config.database_url).await.map_err(|error| error.to_string())?;
     tracing::info!(applied = ?applied, "migrations up to date");
     Ok(pool)
+}
+
+/// Adds a desk's years of tickets to the demo database (see `demo::volume`), reporting its progress.
+async fn seed_volume(config: &Config, args: Vec<String>) -> Result<(), String> {
+    let tickets = match args.as_slice() {
+        [] => 100_000,
+        [flag, count] if flag == "--tickets" => count
+            .parse::<usize>()
+            .ok()
+            .filter(|count| (1..=2_000_000).contains(count))
+            .ok_or_else(|| format!("--tickets attend un nombre de 1 à 2 000 000, pas « {count} »"))?,
+        _ => return Err("usage : server seed-volume [--tickets N]".into()),
+    };
+    let pool = migrate(config).await?;
+    let mut conn = pool.get().await.map_err(|error| error.to_string())?;
+    let started = std::time::Instant::now();
+    let report = demo::volume::seed(&mut conn, tickets, chrono::Utc::now(), |stored| {
+        if stored % 10_000 < 500 || stored == tickets {
+            eprintln!("immo9 : {stored} / {tickets} tickets");
+        }
+    })
+    .await
+    .map_err(|error| format!("jeu de mesure : {}", error.message()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{} tickets ajoutés ({} clos, {} ouverts) en {seconds:.1} s ({:.0} tickets/s)",
+        report.closed + report.open,
+        report.closed,
+        report.open,
+        tickets as f64 / seconds.max(f64::EPSILON)
+    );
+    Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), String> {

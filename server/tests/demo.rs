@@ -72,3 +72,65 @@ async fn a_database_with_accounts_is_left_untouched() {
     let response = app.client().sign_in("admin@immo9.fr", DEMO_PASSWORD).await;
     assert_eq!(response.status(), 401, "no demo account was added beside real ones");
 }
+
+#[derive(diesel::QueryableByName)]
+struct VolumeRow {
+    #[diesel(sql_type = BigInt)]
+    tickets: i64,
+    #[diesel(sql_type = BigInt)]
+    open: i64,
+    #[diesel(sql_type = BigInt)]
+    open_without_clock: i64,
+    #[diesel(sql_type = BigInt)]
+    without_history: i64,
+    #[diesel(sql_type = BigInt)]
+    qualified: i64,
+}
+
+async fn count_tickets(conn: &mut diesel_async::AsyncPgConnection) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        count: i64,
+    }
+    diesel::sql_query("SELECT count(*) AS count FROM tickets").get_result::<Count>(conn).await.unwrap().count
+}
+
+/// `server seed-volume`: a desk's years of tickets added to the demo, the backlog with its clocks, every
+/// ticket with its history; on a database without the demo, a French error and nothing written.
+#[tokio::test]
+async fn the_volume_seed_adds_a_coherent_desk_to_the_demo() {
+    use server::demo::volume::{OPEN_SHARE, VolumeReport, seed};
+
+    let empty = TestDatabase::migrated().await;
+    let mut conn = empty.conn().await;
+    let error = seed(&mut conn, 100, chrono::Utc::now(), |_| {}).await.unwrap_err();
+    assert_eq!(error.code(), "validation");
+    assert!(error.message().contains("chargez d'abord la démonstration"), "{}", error.message());
+    assert_eq!(count_tickets(&mut conn).await, 0, "nothing was written");
+
+    let db = TestDatabase::migrated().await;
+    let mut conn = db.conn().await;
+    load_if_empty(&mut conn).await.unwrap();
+    let before = count_tickets(&mut conn).await;
+    let mut batches = Vec::new();
+    let report = seed(&mut conn, 2_000, chrono::Utc::now(), |stored| batches.push(stored)).await.unwrap();
+    assert_eq!(report, VolumeReport { closed: 1_970, open: 30 });
+    assert_eq!(batches, [500, 1_000, 1_500, 2_000]);
+    assert_eq!(((2_000.0 * OPEN_SHARE) as usize), report.open);
+    let row: VolumeRow = diesel::sql_query(
+        "SELECT count(*) AS tickets, \
+                count(*) FILTER (WHERE status NOT IN ('CLOS', 'ANNULE', 'REFUSE')) AS open, \
+                count(*) FILTER (WHERE status IN ('NOUVEAU', 'EN_COURS') AND NOT EXISTS \
+                    (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL)) AS open_without_clock, \
+                count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id)) AS without_history, \
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM ticket_qualification q WHERE q.ticket_id = t.id)) AS qualified \
+         FROM tickets t WHERE source_ref LIKE 'volume:%'",
+    )
+    .get_result(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!((row.tickets, row.open, row.open_without_clock, row.without_history), (2_000, 30, 0, 0));
+    assert!((1_200..1_600).contains(&row.qualified), "about seven in ten are qualified: {}", row.qualified);
+    assert_eq!(count_tickets(&mut conn).await, before + 2_000);
+}

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 pub const WEEKS: i64 = 6;
 const SEED: u64 = 0x1A_AA09;
 /// Rows per INSERT (PostgreSQL takes at most 65,535 parameters in one statement).
-const CHUNK: usize = 500;
+pub(super) const CHUNK: usize = 500;
 
 /// Mean arrivals per hour at `pole`, on `weekday` (0 = Monday) at `hour` (local time).
 fn arrivals_per_hour(pole: Pole, weekday: u32, hour: u32) -> f64 {
@@ -54,15 +54,15 @@ fn arrivals_per_hour(pole: Pole, weekday: u32, hour: u32) -> f64 {
 }
 
 /// What a pole's tickets are like: types, domains, titles, and the mean effort they take (minutes).
-struct Profile {
-    kinds: &'static [(Kind, u32)],
-    domains: &'static [ServiceDomain],
-    titles: &'static [&'static str],
-    effort_minutes: f64,
-    agents: &'static [&'static str],
+pub(super) struct Profile {
+    pub(super) kinds: &'static [(Kind, u32)],
+    pub(super) domains: &'static [ServiceDomain],
+    pub(super) titles: &'static [&'static str],
+    pub(super) effort_minutes: f64,
+    pub(super) agents: &'static [&'static str],
 }
 
-fn profile(pole: Pole) -> Profile {
+pub(super) fn profile(pole: Pole) -> Profile {
     use ServiceDomain::*;
     match pole {
         Pole::Front => Profile {
@@ -120,7 +120,7 @@ fn profile(pole: Pole) -> Profile {
 }
 
 /// The requesters of the history: the demo's site employees other than the personas tests follow.
-const REQUESTERS: &[&str] = &[
+pub(super) const REQUESTERS: &[&str] = &[
     "sophie.delmas@immo9.fr",
     "lucas.bernard@immo9.fr",
     "emma.petit@immo9.fr",
@@ -135,11 +135,11 @@ const REQUESTERS: &[&str] = &[
     "pierre.fontaine@immo9.fr",
 ];
 
-fn pick<T: Copy>(random: &mut Random, items: &[T]) -> T {
+pub(super) fn pick<T: Copy>(random: &mut Random, items: &[T]) -> T {
     items[(random.next_u64() % items.len() as u64) as usize]
 }
 
-fn weighted<T: Copy>(random: &mut Random, items: &[(T, u32)]) -> T {
+pub(super) fn weighted<T: Copy>(random: &mut Random, items: &[(T, u32)]) -> T {
     let total: u32 = items.iter().map(|(_, weight)| weight).sum();
     let mut draw = (random.next_u64() % u64::from(total.max(1))) as u32;
     for (item, weight) in items {

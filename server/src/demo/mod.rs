@@ -14,6 +14,7 @@ use std::collections::HashMap;
 mod activities;
 mod catalog;
 mod history;
+pub mod volume;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
 pub const DEMO_PASSWORD: &str = "demo";
