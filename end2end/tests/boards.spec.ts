@@ -45,6 +45,14 @@ test("a ticket taken by one agent shows as taken on a colleague's board within a
   await expect(rowOf(isabelle.page).locator("[data-field=status]")).toHaveText("En cours");
   await expect(rowOf(isabelle.page).locator("button[data-action=take]")).toHaveCount(0);
 
+  // A comment, made through the API, shows on the colleague's board as the ticket's latest activity.
+  const before = await rowOf(isabelle.page).getAttribute("data-updated");
+  const commented = await nadia.page.request.post(`/api/v1/tickets/${reference}/comments`, {
+    data: { body: "Rappel prévu à 14 h.", internal: true },
+  });
+  expect(commented.status()).toBe(201);
+  await expect(rowOf(isabelle.page)).not.toHaveAttribute("data-updated", before!, { timeout: 1_000 });
+
   // Her own board holds it too.
   await nadia.page.locator("a[data-scope=MOI]").click();
   await expect(rowOf(nadia.page)).toBeVisible();

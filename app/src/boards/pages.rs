@@ -212,7 +212,8 @@ fn BoardBody(initial: Board, user: CurrentUser, view: Memo<BoardView>) -> impl I
         LiveEvent::Change(change) => {
             let held =
                 state.tickets.with_untracked(|tickets| tickets.iter().find(|t| t.id == change.id).map(|t| t.version));
-            if held.is_some_and(|version| version >= change.version)
+            // A comment touches a ticket without a new version: only an older version is no news.
+            if held.is_some_and(|version| version > change.version)
                 || !change.concerns_board(state.scope, me, held.is_some())
             {
                 return;
@@ -263,11 +264,11 @@ fn BoardBody(initial: Board, user: CurrentUser, view: Memo<BoardView>) -> impl I
                 }}
             </p>
             <NoticeLine notice=state.notice/>
+            <ActionPanel state user/>
             {move || match layout() {
                 Layout::List => view! { <BoardList state shown user/> }.into_any(),
                 Layout::Columns => view! { <BoardColumns state shown counted user/> }.into_any(),
             }}
-            <ActionPanel state user/>
             <ShortcutHelp/>
         </section>
     }
@@ -657,10 +658,10 @@ fn BoardList(state: BoardState, shown: Memo<Vec<BoardTicket>>, user: StoredValue
                 <thead>
                     <tr>
                         <th scope="col">{t.col_reference}</th>
-                        <th scope="col">{t.col_title}</th>
-                        <th scope="col">{t.col_priority}</th>
-                        <th scope="col">{if workshop { t.board_stage } else { t.col_status }}</th>
                         <th scope="col">{t.board_deadline}</th>
+                        <th scope="col">{t.col_priority}</th>
+                        <th scope="col">{t.col_title}</th>
+                        <th scope="col">{if workshop { t.board_stage } else { t.col_status }}</th>
                         {workshop.then(|| view! { <th scope="col">{t.board_job}</th><th scope="col">{t.board_asset}</th> })}
                         <th scope="col">{t.col_site}</th>
                         <th scope="col">{t.col_requester}</th>
@@ -685,14 +686,17 @@ fn BoardRow(state: BoardState, user: StoredValue<CurrentUser>, ticket: BoardTick
     let reference = ticket.reference.to_string();
     let selected = move || state.selected.get() == Some(id);
     view! {
-        <tr data-reference=reference.clone() data-ticket=id.0 aria-selected=move || selected().to_string()
+        <tr data-reference=reference.clone() data-ticket=id.0 data-updated=ticket.updated_at.to_rfc3339() aria-selected=move || selected().to_string()
             class=move || if selected() { "selected" } else { "" }
             on:click=move |_| state.select(id)>
-            <td><a href=format!("/tickets/{reference}")>{reference.clone()}</a></td>
-            <td>{ticket.title.clone()}</td>
-            <td data-field="priority"><span class=format!("priority {}", ticket.priority.code().to_lowercase())>{priority_label(ticket.priority)}</span></td>
-            <td data-field="status">{status_label(ticket.status)}</td>
+            <td class="reference"><a href=format!("/tickets/{reference}")>{reference.clone()}</a></td>
             <td><Countdown state ticket=ticket.clone()/></td>
+            <td data-field="priority"><span class=format!("priority {}", ticket.priority.code().to_lowercase())>{priority_label(ticket.priority)}</span></td>
+            <td class="title" title=ticket.title.clone()>{ticket.title.clone()}</td>
+            <td>
+                <span data-field="status">{status_label(ticket.status)}</span><br/>
+                <small class="muted" data-field="updated">{format!("{} {}", t().board_updated, crate::i18n::local_time(ticket.updated_at))}</small>
+            </td>
             {workshop.then(|| view! {
                 <td data-field="job">{workshop_job(&ticket)}</td>
                 <td data-field="asset">{ticket.asset.clone().unwrap_or_else(|| t().none.to_owned())}</td>
@@ -765,7 +769,7 @@ fn ActionPanel(state: BoardState, user: StoredValue<CurrentUser>) -> impl IntoVi
         state.tickets.with(|tickets| tickets.iter().find(|t| t.id == id).cloned())
     });
     view! {
-        <aside class="panel board-actions" aria-labelledby="board-actions-title" data-selected=move || selected.get().map(|t| t.reference.to_string())>
+        <aside class="board-actions" aria-labelledby="board-actions-title" data-selected=move || selected.get().map(|t| t.reference.to_string())>
             <h3 id="board-actions-title">{t.board_actions}</h3>
             {move || match selected.get() {
                 None => view! { <p class="muted">{t.board_select_hint}</p> }.into_any(),
