@@ -170,7 +170,7 @@ impl BoardState {
 
     fn place(&self, me: UserId, id: TicketId, ticket: Option<BoardTicket>) {
         let patch = match ticket {
-            Some(ticket) if self.scope.holds(&ticket, me) => Patch::Upsert(ticket),
+            Some(ticket) if self.scope.holds(&ticket, me) => Patch::Upsert(Box::new(ticket)),
             _ => Patch::Remove(id),
         };
         self.tickets.update(|tickets| {
@@ -611,7 +611,7 @@ fn run_action(state: BoardState, user: StoredValue<CurrentUser>, ticket: BoardTi
             }
             Err(refusal) => {
                 state.tickets.update(|tickets| {
-                    apply(tickets, Patch::Upsert(before.clone()));
+                    apply(tickets, Patch::Upsert(Box::new(before.clone())));
                 });
                 state.notice.set(Some(Notice::Refused(
                     t().board_refused

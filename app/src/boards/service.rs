@@ -402,6 +402,9 @@ fn caller_matches(words: &[String], number: &str, name: &str, login: &str, phone
     by_number || (!words.is_empty() && words.iter().all(|word| haystack.contains(word.as_str())))
 }
 
+/// An open ticket of a caller: requester, id, reference, title, status, registration.
+type CallerTicketRow = (Option<UserId>, TicketId, String, String, Status, DateTime<Utc>);
+
 /// The active people matching a search by name, e-mail or phone, with their open tickets, most recent
 /// first.
 pub async fn callers(conn: &mut AsyncPgConnection, search: &str) -> AppResult<Vec<Caller>> {
@@ -429,7 +432,7 @@ pub async fn callers(conn: &mut AsyncPgConnection, search: &str) -> AppResult<Ve
         .take(CALLERS_SHOWN)
         .collect();
     let ids: Vec<UserId> = found.iter().map(|person| person.0).collect();
-    let open: Vec<(Option<UserId>, TicketId, String, String, Status, DateTime<Utc>)> = tickets::table
+    let open: Vec<CallerTicketRow> = tickets::table
         .filter(tickets::requester_id.eq_any(&ids))
         .filter(sql::<Bool>(OPEN))
         .select((

@@ -50,6 +50,9 @@ fn ticket(kind: Kind, status: Status, assignee: Option<i64>) -> BoardTicket {
     }
 }
 
+/// Who looks, at what ticket (kind, status, assignee), what the board offers and whether the priority can change.
+type Offer<'a> = (&'a CurrentUser, Kind, Status, Option<i64>, &'a [Action], bool);
+
 #[test]
 fn a_board_offers_what_the_lifecycle_allows_the_person() {
     let n1 = person(7, &[Role::Agent], Some(Pole::Front));
@@ -57,7 +60,7 @@ fn a_board_offers_what_the_lifecycle_allows_the_person() {
     let supervisor = person(9, &[Role::Agent, Role::Supervisor], Some(Pole::Front));
     use Action::{Assign, Escalate, Take};
     #[rustfmt::skip]
-    let cases: &[(&CurrentUser, Kind, Status, Option<i64>, &[Action], bool)] = &[
+    let cases: &[Offer<'_>] = &[
         (&n1, Kind::Incident, Status::New, None, &[Take, Assign, Escalate], true),
         (&n1, Kind::Incident, Status::InProgress, Some(7), &[Assign, Escalate], true),
         (&n1, Kind::Incident, Status::WaitingRequester, Some(7), &[], true),

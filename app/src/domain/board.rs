@@ -464,7 +464,7 @@ pub fn counts(tickets: &[BoardTicket], filter: &BoardFilter, clocks: &Clocks<'_>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Patch {
     /// The ticket is new to the board, or newer than the board's copy.
-    Upsert(BoardTicket),
+    Upsert(Box<BoardTicket>),
     /// The ticket left the board (closed, moved to another pole, given to someone else).
     Remove(TicketId),
 }
@@ -474,13 +474,13 @@ pub enum Patch {
 pub fn apply(tickets: &mut Vec<BoardTicket>, patch: Patch) -> bool {
     match patch {
         Patch::Upsert(fresh) => match tickets.iter_mut().find(|held| held.id == fresh.id) {
-            Some(held) if held.version < fresh.version || (held.version == fresh.version && *held != fresh) => {
-                *held = fresh;
+            Some(held) if held.version < fresh.version || (held.version == fresh.version && *held != *fresh) => {
+                *held = *fresh;
                 true
             }
             Some(_) => false,
             None => {
-                tickets.push(fresh);
+                tickets.push(*fresh);
                 true
             }
         },

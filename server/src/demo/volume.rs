@@ -35,6 +35,9 @@ pub struct VolumeReport {
     pub open: usize,
 }
 
+/// One entry of a ticket's history: action, state before and after, when, by whom.
+type Step = (&'static str, Option<Status>, Status, DateTime<Utc>, Option<UserId>);
+
 /// One generated ticket and where it stands.
 struct Generated {
     kind: Kind,
@@ -62,7 +65,7 @@ impl Generated {
     }
 
     /// The history that leads to its state, each step with its actor.
-    fn steps(&self) -> Vec<(&'static str, Option<Status>, Status, DateTime<Utc>, Option<UserId>)> {
+    fn steps(&self) -> Vec<Step> {
         let taken = self.registered + (self.updated - self.registered) / 3;
         let mut steps = vec![("ENREGISTRER", None, Status::New, self.registered, Some(self.requester))];
         if self.status == Status::New {
