@@ -9,8 +9,8 @@ use super::{AgentChoice, Board, BoardAction, BoardActionRequest, may_reprioritis
 use crate::auth::CurrentUser;
 use crate::domain::access::Area;
 use crate::domain::board::{
-    AssigneeFilter, BOARD_POLES, BoardCounts, BoardScope, BoardTicket, BoardView, COLUMNS, Clocks, Layout, Patch,
-    QueryProblem, WorkshopJob, apply, countdown, counts, risk_order,
+    AssigneeFilter, BOARD_POLES, BoardCounts, BoardScope, BoardTicket, BoardView, COLUMNS, Clocks, Layout,
+    MinuteCountdown, Patch, QueryProblem, WorkshopJob, apply, counts, minute_of, risk_order,
 };
 use crate::domain::calendar::BusinessCalendar;
 use crate::domain::ids::{SiteId, TicketId, UserId};
@@ -127,6 +127,9 @@ struct BoardState {
     calendars: RwSignal<HashMap<String, BusinessCalendar>>,
     agents: RwSignal<Vec<AgentChoice>>,
     now: RwSignal<DateTime<Utc>>,
+    /// The start of the current minute: what moves the order of risk, the counts and each countdown's
+    /// business-time count (the seconds in between are added without counting again).
+    minute: Memo<DateTime<Utc>>,
     selected: RwSignal<Option<TicketId>>,
     /// What the agent has typed in the action panel: kept while the selected ticket is redrawn (a live
     /// change, an optimistic update and its rollback), cleared when another ticket is selected.
@@ -145,12 +148,14 @@ struct ActionDrafts {
 
 impl BoardState {
     fn new(initial: Board) -> Self {
+        let now = RwSignal::new(initial.loaded_at);
         BoardState {
             scope: initial.scope,
             tickets: RwSignal::new(initial.tickets),
             calendars: RwSignal::new(initial.calendars),
             agents: RwSignal::new(initial.agents),
-            now: RwSignal::new(initial.loaded_at),
+            now,
+            minute: Memo::new(move |_| minute_of(now.get())),
             selected: RwSignal::new(None),
             drafts: RwSignal::new(ActionDrafts::default()),
             notice: RwSignal::new(None),
@@ -229,7 +234,7 @@ fn BoardBody(initial: Board, user: CurrentUser, view: Memo<BoardView>) -> impl I
     keyboard_shortcuts(state, user, view);
 
     // The order of risk moves with the minute, not the second, so rows stay still under the eye.
-    let minute = Memo::new(move |_| state.now.get().timestamp() / 60);
+    let minute = state.minute;
     let shown = Memo::new(move |_| {
         minute.track();
         let now = state.now.get_untracked();
@@ -551,11 +556,13 @@ fn countdown_text(measure_and_left: (crate::domain::sla::Measure, Duration, bool
 #[component]
 fn Countdown(state: BoardState, ticket: BoardTicket) -> impl IntoView {
     let clock = ticket.clock;
+    let counted = Memo::new(move |_| {
+        let minute = state.minute.get();
+        clock.as_ref().and_then(|clock| state.calendars.with(|calendars| MinuteCountdown::of(clock, calendars, minute)))
+    });
     move || {
         let now = state.now.get();
-        let countdown =
-            clock.as_ref().and_then(|clock| state.calendars.with(|calendars| countdown(clock, calendars, now)));
-        match countdown {
+        match counted.get().map(|counted| counted.at(now)) {
             None => view! { <span class="muted" data-field="countdown">{t().board_no_deadline}</span> }.into_any(),
             Some(countdown) => view! {
                 <span data-field="countdown" data-band=band_code(countdown.band)>

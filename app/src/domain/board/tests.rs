@@ -152,6 +152,27 @@ fn a_paused_clock_keeps_what_was_left_and_an_unknown_calendar_claims_nothing() {
 }
 
 #[test]
+fn a_countdown_advanced_within_its_minute_is_the_countdown_counted_afresh() {
+    let calendars = calendars();
+    let clock = ticket(1, Status::New, Priority::P3, Some("2026-11-23 14:00")).clock.unwrap();
+    // Open minutes, the last minute before lunch, lunch, the first minute after, the evening, overdue.
+    #[rustfmt::skip]
+    let minutes = [
+        "2026-11-23 09:15", "2026-11-23 12:29", "2026-11-23 12:30", "2026-11-23 13:29", "2026-11-23 13:30",
+        "2026-11-23 13:59", "2026-11-23 14:00", "2026-11-23 17:59", "2026-11-23 18:00", "2026-11-24 08:30",
+    ];
+    for minute in minutes {
+        for seconds in [0, 1, 29, 59] {
+            let now = at(minute) + Duration::seconds(seconds) + Duration::milliseconds(250);
+            assert_eq!(minute_of(now), at(minute), "{minute}");
+            let ticking = MinuteCountdown::of(&clock, &calendars, now).unwrap();
+            let afresh = countdown(&clock, &calendars, now).unwrap();
+            assert_eq!(ticking.at(now), afresh, "{minute} + {seconds} s");
+        }
+    }
+}
+
+#[test]
 fn the_board_is_ordered_by_risk_then_deadline_then_priority() {
     let calendars = calendars();
     let clocks = Clocks { now: at("2026-11-23 09:40"), calendars: &calendars };
