@@ -172,6 +172,27 @@ pub async fn submit_catalog_request(
     register_with(conn, Actor::Person(user), new_ticket, extras, now).await
 }
 
+/// Locks a ticket for a change of its qualification (priority included): only an agent of its pole or a
+/// supervisor, only while it is open, and only from the version the person saw.
+async fn lock_for_qualification(
+    conn: &mut AsyncPgConnection,
+    user: &CurrentUser,
+    reference: &TicketRef,
+    version: i32,
+) -> AppResult<TicketRow> {
+    let row: TicketRow = lock_ticket(conn, reference).await?;
+    let parties = ensure_visible(conn, user, &row).await?;
+    let performers = performers_of(super::service::viewer(user), &parties);
+    if !performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor)) {
+        return Err(AppError::Forbidden);
+    }
+    if !row.status.is_open() {
+        return Err(AppError::conflict(t().qualify_closed));
+    }
+    check_version(version, row.version)?;
+    Ok(row)
+}
+
 /// Qualifies a ticket: category, affected item, impact, urgency, criticality, severity and business
 /// deadline give a computed priority, explained in words; the agent may choose another with a reason.
 pub async fn qualify(
@@ -189,16 +210,7 @@ pub async fn qualify(
         return Err(AppError::validation("business_deadline", t.qualify_deadline_past));
     }
     conn.transaction(async |conn| {
-        let row: TicketRow = lock_ticket(conn, reference).await?;
-        let parties = ensure_visible(conn, user, &row).await?;
-        let performers = performers_of(super::service::viewer(user), &parties);
-        if !performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor)) {
-            return Err(AppError::Forbidden);
-        }
-        if !row.status.is_open() {
-            return Err(AppError::conflict(t.qualify_closed));
-        }
-        check_version(request.version, row.version)?;
+        let row = lock_for_qualification(conn, user, reference, request.version).await?;
         let mut domain = row.domain;
         if let Some(category) = request.category {
             let (category_domain, allowed): (ServiceDomain, Vec<Kind>) = categories::table
@@ -321,16 +333,7 @@ pub async fn change_priority(
         return Err(AppError::validation("reason", t.priority_reason_too_long));
     }
     conn.transaction(async |conn| {
-        let row: TicketRow = lock_ticket(conn, reference).await?;
-        let parties = ensure_visible(conn, user, &row).await?;
-        let performers = performers_of(super::service::viewer(user), &parties);
-        if !performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor)) {
-            return Err(AppError::Forbidden);
-        }
-        if !row.status.is_open() {
-            return Err(AppError::conflict(t.qualify_closed));
-        }
-        check_version(version, row.version)?;
+        let row = lock_for_qualification(conn, user, reference, version).await?;
         if row.priority == priority {
             return Err(AppError::validation("priority", t.priority_unchanged));
         }

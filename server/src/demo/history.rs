@@ -255,23 +255,59 @@ fn generate(
     })
 }
 
-async fn insert(conn: &mut AsyncPgConnection, past: &[Past]) -> AppResult<()> {
-    // References are reserved per type and year in one block each, in registration order.
+/// Readable references for tickets of these kinds registered at these instants, in that order: reserved per
+/// kind and year in one block each, so concurrent registrations never share a number.
+pub(super) async fn references_in_order(
+    conn: &mut AsyncPgConnection,
+    tickets: &[(Kind, DateTime<Utc>)],
+) -> AppResult<Vec<String>> {
     let mut counts: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
-    for ticket in past {
-        *counts.entry((ticket.kind, registration_year(ticket.registered))).or_default() += 1;
+    for (kind, registered) in tickets {
+        *counts.entry((*kind, registration_year(*registered))).or_default() += 1;
     }
     let mut next: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
     for ((kind, year), count) in counts {
         next.insert((kind, year), reserve_references(conn, kind, year, count).await?);
     }
-    let mut references = Vec::with_capacity(past.len());
-    for ticket in past {
-        let key = (ticket.kind, registration_year(ticket.registered));
+    let mut references = Vec::with_capacity(tickets.len());
+    for (kind, registered) in tickets {
+        let key = (*kind, registration_year(*registered));
         let seq = next.get_mut(&key).ok_or_else(|| AppError::internal("no reference block"))?;
-        references.push(TicketRef { kind: ticket.kind, year: key.1, seq: *seq }.to_string());
+        references.push(TicketRef { kind: *kind, year: key.1, seq: *seq }.to_string());
         *seq += 1;
     }
+    Ok(references)
+}
+
+/// One entry of a ticket's history: action, state before and after, when, by whom.
+pub(super) type Step = (&'static str, Option<Status>, Status, DateTime<Utc>, Option<UserId>);
+
+/// Appends history entries (ticket id, step) in bulk.
+pub(super) async fn insert_history(conn: &mut AsyncPgConnection, entries: &[(i64, Step)]) -> AppResult<()> {
+    for part in entries.chunks(CHUNK) {
+        let rows: Vec<_> = part
+            .iter()
+            .map(|(id, (action, from, to, at, actor))| {
+                (
+                    ticket_history::ticket_id.eq(*id),
+                    ticket_history::at.eq(*at),
+                    ticket_history::actor_id.eq(*actor),
+                    ticket_history::action.eq(*action),
+                    ticket_history::from_status.eq(*from),
+                    ticket_history::to_status.eq(*to),
+                    ticket_history::detail.eq(serde_json::json!({})),
+                )
+            })
+            .collect();
+        diesel::insert_into(ticket_history::table).values(rows).execute(conn).await?;
+    }
+    Ok(())
+}
+
+async fn insert(conn: &mut AsyncPgConnection, past: &[Past]) -> AppResult<()> {
+    let references =
+        references_in_order(conn, &past.iter().map(|ticket| (ticket.kind, ticket.registered)).collect::<Vec<_>>())
+            .await?;
     for (chunk, chunk_refs) in past.chunks(CHUNK).zip(references.chunks(CHUNK)) {
         let rows: Vec<_> = chunk
             .iter()
@@ -325,31 +361,23 @@ async fn insert(conn: &mut AsyncPgConnection, past: &[Past]) -> AppResult<()> {
         diesel::insert_into(ticket_effort::table).values(effort).execute(conn).await?;
         let mut history = Vec::with_capacity(chunk.len() * 4);
         for (ticket, id) in chunk.iter().zip(&ids) {
-            let steps = [
-                ("ENREGISTRER", None, Status::New, ticket.registered, Some(ticket.requester)),
-                (Action::Take.code(), Some(Status::New), Status::InProgress, ticket.taken, Some(ticket.agent)),
-                (
-                    Action::Resolve.code(),
-                    Some(Status::InProgress),
-                    Status::Resolved,
-                    ticket.resolved,
-                    Some(ticket.agent),
-                ),
-                (Action::Close.code(), Some(Status::Resolved), Status::Closed, ticket.closed, None),
-            ];
-            for (action, from, to, at, actor) in steps {
-                history.push((
-                    ticket_history::ticket_id.eq(*id),
-                    ticket_history::at.eq(at),
-                    ticket_history::actor_id.eq(actor),
-                    ticket_history::action.eq(action),
-                    ticket_history::from_status.eq(from),
-                    ticket_history::to_status.eq(to),
-                    ticket_history::detail.eq(serde_json::json!({})),
-                ));
-            }
+            history.extend(
+                [
+                    ("ENREGISTRER", None, Status::New, ticket.registered, Some(ticket.requester)),
+                    (Action::Take.code(), Some(Status::New), Status::InProgress, ticket.taken, Some(ticket.agent)),
+                    (
+                        Action::Resolve.code(),
+                        Some(Status::InProgress),
+                        Status::Resolved,
+                        ticket.resolved,
+                        Some(ticket.agent),
+                    ),
+                    (Action::Close.code(), Some(Status::Resolved), Status::Closed, ticket.closed, None),
+                ]
+                .map(|step| (*id, step)),
+            );
         }
-        diesel::insert_into(ticket_history::table).values(history).execute(conn).await?;
+        insert_history(conn, &history).await?;
     }
     Ok(())
 }

@@ -4,19 +4,18 @@
 //! shows, with its SLA clocks started by the real engine. Seven in ten are qualified (a third of those name
 //! no item) and half the requests come from the catalog, so the boards' joins meet real volumes.
 
-use super::history::{CHUNK, REQUESTERS, pick, profile, weighted};
+use super::history::{CHUNK, REQUESTERS, Step, insert_history, pick, profile, references_in_order, weighted};
 use app::db::schema::{
-    catalog_entries, environment_items, sites, ticket_history, ticket_qualification, ticket_requests, tickets, users,
+    catalog_entries, environment_items, sites, ticket_qualification, ticket_requests, tickets, users,
 };
 use app::domain::capacity::simulation::Random;
 use app::domain::ids::{CatalogEntryId, EnvironmentId, SiteId, UserId};
 use app::domain::people::Pole;
 use app::domain::qualification::{Impact, Urgency};
-use app::domain::ticket::{Channel, Kind, Priority, TicketRef};
+use app::domain::ticket::{Channel, Kind, Priority};
 use app::domain::workflow::{Action, Status};
 use app::error::{AppError, AppResult};
 use app::sla::clocks::{Rules, sync};
-use app::tickets::service::{registration_year, reserve_references};
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -34,9 +33,6 @@ pub struct VolumeReport {
     pub closed: usize,
     pub open: usize,
 }
-
-/// One entry of a ticket's history: action, state before and after, when, by whom.
-type Step = (&'static str, Option<Status>, Status, DateTime<Utc>, Option<UserId>);
 
 /// One generated ticket and where it stands.
 struct Generated {
@@ -210,21 +206,9 @@ pub async fn seed(
         .collect();
     // References follow registration order, as the desk would have given them.
     generated.sort_by_key(|ticket| ticket.registered);
-    let mut counts: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
-    for ticket in &generated {
-        *counts.entry((ticket.kind, registration_year(ticket.registered))).or_default() += 1;
-    }
-    let mut next: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
-    for ((kind, year), count) in counts {
-        next.insert((kind, year), reserve_references(conn, kind, year, count).await?);
-    }
-    let mut references = Vec::with_capacity(generated.len());
-    for ticket in &generated {
-        let key = (ticket.kind, registration_year(ticket.registered));
-        let seq = next.get_mut(&key).ok_or_else(|| AppError::internal("no reference block"))?;
-        references.push(TicketRef { kind: ticket.kind, year: key.1, seq: *seq }.to_string());
-        *seq += 1;
-    }
+    let references =
+        references_in_order(conn, &generated.iter().map(|ticket| (ticket.kind, ticket.registered)).collect::<Vec<_>>())
+            .await?;
 
     let rules = Rules::load(conn).await?;
     let mut stored = 0;
@@ -283,23 +267,9 @@ async fn insert(
     if ids.len() != chunk.len() {
         return Err(AppError::internal("the volume insert returned fewer ids than rows"));
     }
-    let mut history = Vec::with_capacity(chunk.len() * 4);
-    for (ticket, id) in chunk.iter().zip(&ids) {
-        for (action, from, to, at, actor) in ticket.steps() {
-            history.push((
-                ticket_history::ticket_id.eq(*id),
-                ticket_history::at.eq(at),
-                ticket_history::actor_id.eq(actor),
-                ticket_history::action.eq(action),
-                ticket_history::from_status.eq(from),
-                ticket_history::to_status.eq(to),
-                ticket_history::detail.eq(serde_json::json!({})),
-            ));
-        }
-    }
-    for part in history.chunks(CHUNK) {
-        diesel::insert_into(ticket_history::table).values(part.to_vec()).execute(conn).await?;
-    }
+    let history: Vec<(i64, Step)> =
+        chunk.iter().zip(&ids).flat_map(|(ticket, id)| ticket.steps().into_iter().map(|step| (*id, step))).collect();
+    insert_history(conn, &history).await?;
     let qualifications: Vec<_> = chunk
         .iter()
         .zip(&ids)
