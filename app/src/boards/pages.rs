@@ -231,7 +231,6 @@ fn BoardBody(initial: Board, user: CurrentUser, view: Memo<BoardView>) -> impl I
         }
     });
     tick(state.now);
-    keyboard_shortcuts(state, user, view);
 
     // The order of risk moves with the minute, not the second, so rows stay still under the eye.
     let minute = state.minute;
@@ -255,6 +254,8 @@ fn BoardBody(initial: Board, user: CurrentUser, view: Memo<BoardView>) -> impl I
             .calendars
             .with(|calendars| state.tickets.with(|tickets| counts(tickets, &filter, &Clocks { now, calendars })))
     });
+
+    keyboard_shortcuts(state, user, shown);
 
     let layout = move || view.read().layout;
     view! {
@@ -917,7 +918,7 @@ fn ShortcutHelp() -> impl IntoView {
 
 /// j/k or the arrows move the selection, Entrée opens the ticket, p takes it, a/e/c go to assign,
 /// escalate and priority; nothing happens while the person types in a field.
-fn keyboard_shortcuts(state: BoardState, user: StoredValue<CurrentUser>, view: Memo<BoardView>) {
+fn keyboard_shortcuts(state: BoardState, user: StoredValue<CurrentUser>, shown: Memo<Vec<BoardTicket>>) {
     #[cfg(feature = "hydrate")]
     {
         let navigate = use_navigate();
@@ -931,16 +932,7 @@ fn keyboard_shortcuts(state: BoardState, user: StoredValue<CurrentUser>, view: M
             if typing {
                 return;
             }
-            let now = state.now.get_untracked();
-            let ordered: Vec<BoardTicket> = state.calendars.with_untracked(|calendars| {
-                let clocks = Clocks { now, calendars };
-                let filter = view.get_untracked().filter;
-                let mut shown: Vec<BoardTicket> = state
-                    .tickets
-                    .with_untracked(|tickets| tickets.iter().filter(|t| filter.matches(t, &clocks)).cloned().collect());
-                risk_order(&mut shown, &clocks);
-                shown
-            });
+            let ordered = shown.get_untracked();
             let current = state.selected.get_untracked().and_then(|id| ordered.iter().position(|t| t.id == id));
             let selected = current.map(|index| ordered[index].clone());
             let step = |delta: isize| {
@@ -983,7 +975,7 @@ fn keyboard_shortcuts(state: BoardState, user: StoredValue<CurrentUser>, view: M
         on_cleanup(move || handle.remove());
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (state, user, view);
+    let _ = (state, user, shown);
 }
 
 #[cfg(feature = "hydrate")]
