@@ -182,8 +182,12 @@ pub async fn resolve_visitor(pool: &crate::db::DbPool, headers: &http::HeaderMap
     user_from_headers(&mut conn, headers).await
 }
 
-/// The [`super::Visitor`] the page middleware resolved for the request being rendered.
+/// The [`super::Visitor`] the page middleware resolved for the request being rendered. While the routes are
+/// listed at start-up, the app renders once for no request: nobody is looking, which is no error.
 pub fn visitor_of_request() -> super::Visitor {
+    if leptos_router::RouteList::is_generating() {
+        return Ok(None);
+    }
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<super::ResolvedVisitor>().cloned())
         .map(|resolved| resolved.0)
