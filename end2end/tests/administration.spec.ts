@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 // Proves the client hydrated: the click runs a server function and the row changes without a reload.
 test("an administrator disables and re-enables an account from the accounts table", async ({ page }) => {
@@ -35,6 +35,7 @@ test("an administrator edits the priority matrix and an account's manager", asyn
   await cell.selectOption("P3");
   await expect(page.locator("#matrice ~ p .notice.ok")).toHaveText("Enregistré.");
   await page.reload();
+  await waitForHydration(page);
   await expect(page.locator("td[data-cell=EQUIPE-BASSE] select")).toHaveValue("P3");
   await page.locator("td[data-cell=EQUIPE-BASSE] select").selectOption("P4");
   await expect(page.locator("#matrice ~ p .notice.ok")).toHaveText("Enregistré.");
@@ -42,6 +43,8 @@ test("an administrator edits the priority matrix and an account's manager", asyn
   await expect(page.locator("tr[data-category=POSTE_MATERIEL]")).toHaveCount(1);
 
   await page.goto("/administration");
+
+  await waitForHydration(page);
   await page.locator("button[data-edit='julie.perrin@immo9.fr']").click();
   const form = page.locator("form[data-account='julie.perrin@immo9.fr']");
   await form.getByLabel("Responsable").selectOption({ label: "Marc Lambert" });
@@ -73,6 +76,7 @@ test("an administrator edits an SLA policy and a business calendar", async ({ pa
   await save();
   await expect(policy().locator(".notice.ok")).toHaveText("Enregistré.");
   await page.reload();
+  await waitForHydration(page);
   await expect(policy().getByLabel(/Prise en charge/)).toHaveValue("20");
   await expect(policy().getByLabel(/Seuils d'escalade/)).toHaveValue("50 NOTIFIER_ASSIGNE; 100 REAFFECTER");
   await policy().getByLabel(/Prise en charge/).fill("30");

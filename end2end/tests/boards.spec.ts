@@ -1,6 +1,6 @@
 import { type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 // The agents' queue boards: live across browsers, optimistic actions that roll back when refused, filters
 // and saved views in the URL, the keyboard, the Atelier's columns and the Front Office's phone quick-entry.
@@ -92,6 +92,7 @@ test("a take refused because a colleague was faster rolls back on a board that m
   await signIn(page, "n1@immo9.fr", "/tickets?pole=FRONT");
   const reference = await registerCall(page, `Badge refusé ${Date.now()}`);
   await page.reload();
+  await waitForHydration(page);
   const row = page.locator(`tr[data-reference='${reference}']`);
   await expect(row.locator("[data-field=assignee]")).toHaveText("Personne");
 
@@ -120,6 +121,8 @@ test("filters live in the URL, survive a reload and can be saved as a view", asy
   await expect(page.locator("[data-column]")).toHaveCount(4);
 
   await page.reload();
+
+  await waitForHydration(page);
   await expect(page.locator("#filtre-priorite")).toHaveValue("P3");
   await expect(page.locator("label", { hasText: "À risque" }).locator("input")).toBeChecked();
   await expect(page.locator("[data-column]")).toHaveCount(4);

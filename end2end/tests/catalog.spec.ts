@@ -1,6 +1,6 @@
 import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -46,6 +46,8 @@ test("an employee finds the VPN request, submits it and the manager approves it"
   await expect(page.locator("[data-approval=EN_ATTENTE]")).toContainText("Philippe Roche");
 
   await page.goto("/mes-demandes");
+
+  await waitForHydration(page);
   await expect(page.locator(`tr[data-reference='${reference}']`)).toContainText("En attente d'approbation");
   await signOut(page);
 
