@@ -1,5 +1,6 @@
 //! `server`: serves Immo9 (default), `server migrate` applies the migrations and exits, and
-//! `server seed-volume [--tickets N]` adds N tickets (100,000 by default) to a demo database, for measuring.
+//! `server seed-volume [--tickets N]` adds N tickets (100,000 by default) to a demo database, for measuring;
+//! `server import FICHIER [--essai] [--par IDENTIFIANT] [--colonnes colonne:en-tête,…]` imports an activity list.
 
 use leptos::config::get_configuration;
 use server::config::{Config, DemoData};
@@ -22,8 +23,9 @@ async fn main() -> ExitCode {
         None | Some("serve") => serve(config).await,
         Some("migrate") => migrate(&config).await.map(|_| ()),
         Some("seed-volume") => seed_volume(&config, std::env::args().skip(2).collect()).await,
+        Some("import") => import(&config, std::env::args().skip(2).collect()).await,
         Some(other) => {
-            Err(format!("commande inconnue « {other} » ; commandes : serve (par défaut), migrate, seed-volume"))
+            Err(format!("commande inconnue « {other} » ; commandes : serve (par défaut), migrate, seed-volume, import"))
         }
     };
     match result {
@@ -131,4 +133,87 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutdown signal received, finishing in-flight requests");
+}
+
+const IMPORT_USAGE: &str = "usage : server import FICHIER [--essai] [--par IDENTIFIANT] [--colonnes colonne:en-tête,…]";
+
+/// Checks an activity list and, unless `--essai`, imports it as the administrator `--par` (admin@immo9.fr by
+/// default): the same checks, report and batches as the import page.
+async fn import(config: &Config, args: Vec<String>) -> Result<(), String> {
+    use app::domain::import::Column;
+    let mut path = None;
+    let mut dry_run = false;
+    let mut login = "admin@immo9.fr".to_owned();
+    let mut mapping = std::collections::BTreeMap::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--essai" => dry_run = true,
+            "--par" => login = args.next().ok_or(IMPORT_USAGE)?,
+            "--colonnes" => {
+                for pair in args.next().ok_or(IMPORT_USAGE)?.split(',').filter(|pair| !pair.trim().is_empty()) {
+                    let (column, header) = pair.split_once(':').ok_or(IMPORT_USAGE)?;
+                    let column =
+                        Column::from_code(column.trim()).ok_or_else(|| format!("colonne inconnue « {column} »"))?;
+                    mapping.insert(column, header.trim().to_owned());
+                }
+            }
+            _ if path.is_none() && !arg.starts_with("--") => path = Some(arg),
+            _ => return Err(IMPORT_USAGE.into()),
+        }
+    }
+    let path = path.ok_or(IMPORT_USAGE)?;
+    let content = std::fs::read(&path).map_err(|error| format!("{path} : {error}"))?;
+    let pool = migrate(config).await?;
+    let mut conn = pool.get().await.map_err(|error| error.to_string())?;
+    let id = app::directory::db::find_active_by_login(&mut conn, &login)
+        .await
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| format!("aucun compte actif « {login} »"))?;
+    let user = app::directory::db::load_current_user(&mut conn, id).await.map_err(|error| error.message())?;
+    let name =
+        std::path::Path::new(&path).file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let now = chrono::Utc::now();
+    let report = app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, now)
+        .await
+        .map_err(|error| error.message())?;
+    for problem in &report.mapping_problems {
+        eprintln!("immo9 : {problem}");
+    }
+    for row in report.rows.iter().filter(|row| !row.problems.is_empty()) {
+        for problem in &row.problems {
+            eprintln!("immo9 : {problem}");
+        }
+    }
+    for note in &report.notes {
+        eprintln!("immo9 : {note}");
+    }
+    println!(
+        "{} : {} lignes, {} à créer, {} déjà importées, {} en erreur, {} vides",
+        report.file_name, report.rows_total, report.to_create, report.already_imported, report.invalid, report.empty
+    );
+    if dry_run {
+        return Ok(());
+    }
+    if !report.may_start() {
+        return Err(if report.to_create == 0 && report.invalid == 0 && report.mapping_problems.is_empty() {
+            "rien de nouveau à importer".into()
+        } else {
+            "import refusé : corrigez les lignes en erreur, rien n'a été écrit".into()
+        });
+    }
+    app::imports::service::start(&mut conn, &user, report.id, now).await.map_err(|error| error.message())?;
+    let started = std::time::Instant::now();
+    let done =
+        app::imports::service::run(&mut conn, report.id, now, |done, total| eprintln!("immo9 : {done} / {total}"))
+            .await
+            .map_err(|error| error.message())?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "{} tickets créés, {} déjà présents, en {seconds:.1} s ({:.0} lignes/s)",
+        done.created,
+        done.skipped,
+        done.rows_done as f64 / seconds.max(f64::EPSILON)
+    );
+    Ok(())
 }

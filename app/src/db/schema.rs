@@ -417,6 +417,104 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    knowledge_articles (id) {
+        id -> BigInt,
+        title -> Text,
+        summary -> Text,
+        body_markdown -> Text,
+        body_html -> Text,
+        audience -> Text,
+        domain -> Nullable<Text>,
+        category_id -> Nullable<BigInt>,
+        owner_id -> BigInt,
+        review_on -> Date,
+        archived -> Bool,
+        source_ticket_id -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    knowledge_article_entries (article_id, catalog_entry_id) {
+        article_id -> BigInt,
+        catalog_entry_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    knowledge_deflections (id) {
+        id -> BigInt,
+        article_id -> BigInt,
+        user_id -> BigInt,
+        catalog_entry_id -> Nullable<BigInt>,
+        description -> Text,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ticket_articles (ticket_id, article_id) {
+        ticket_id -> BigInt,
+        article_id -> BigInt,
+        linked_by -> BigInt,
+        linked_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    triage_examples (ticket_id) {
+        ticket_id -> BigInt,
+        kind -> Text,
+        domain -> Text,
+        pole -> Text,
+        terms -> Array<Text>,
+        learned_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    triage_terms (dimension, label, term) {
+        dimension -> Text,
+        label -> Text,
+        term -> Text,
+        occurrences -> Integer,
+    }
+}
+
+diesel::table! {
+    triage_labels (dimension, label) {
+        dimension -> Text,
+        label -> Text,
+        documents -> Integer,
+        terms -> Integer,
+    }
+}
+
+diesel::table! {
+    import_runs (id) {
+        id -> BigInt,
+        file_name -> Text,
+        file_sha256 -> Text,
+        content -> Nullable<Bytea>,
+        mapping -> Jsonb,
+        report -> Jsonb,
+        rows_total -> Integer,
+        rows_valid -> Integer,
+        rows_done -> Integer,
+        created -> Integer,
+        skipped -> Integer,
+        status -> Text,
+        error -> Nullable<Text>,
+        started_by -> BigInt,
+        checked_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
@@ -442,6 +540,11 @@ diesel::joinable!(ticket_clocks -> tickets (ticket_id));
 diesel::joinable!(mail_outbox -> notifications (notification_id));
 diesel::joinable!(agent_schedules -> users (user_id));
 diesel::joinable!(saved_views -> users (user_id));
+diesel::joinable!(knowledge_articles -> users (owner_id));
+diesel::joinable!(knowledge_article_entries -> knowledge_articles (article_id));
+diesel::joinable!(knowledge_article_entries -> catalog_entries (catalog_entry_id));
+diesel::joinable!(ticket_articles -> knowledge_articles (article_id));
+diesel::joinable!(ticket_articles -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -478,6 +581,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     agent_schedules,
     backlog_alerts,
     saved_views,
+    knowledge_articles,
+    knowledge_article_entries,
+    knowledge_deflections,
+    ticket_articles,
+    triage_examples,
+    triage_terms,
+    triage_labels,
+    import_runs,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

@@ -59,3 +59,11 @@ id_newtype!(
     /// A predefined request type of the catalog.
     CatalogEntryId
 );
+id_newtype!(
+    /// A knowledge-base article.
+    ArticleId
+);
+id_newtype!(
+    /// An uploaded activity list, from its dry run to its import.
+    ImportId
+);

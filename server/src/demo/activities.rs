@@ -6,6 +6,7 @@ use app::auth::CurrentUser;
 use app::db::schema::{sites, tickets, users};
 use app::directory::db::load_current_user;
 use app::domain::ids::{SiteId, UserId};
+use app::domain::import::title_of;
 use app::domain::people::Pole;
 use app::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use app::domain::workflow::Action;
@@ -73,25 +74,6 @@ pub fn parse(text: &str) -> Result<Vec<SampleActivity>, String> {
             })
         })
         .collect()
-}
-
-/// A short title from a description: its first sentence, cut at a word within 90 characters.
-pub fn title_of(description: &str) -> String {
-    let sentence = description.split(['.', '?', '!']).next().unwrap_or(description).trim();
-    if sentence.chars().count() <= 90 {
-        return sentence.to_owned();
-    }
-    let mut title = String::new();
-    for word in sentence.split_whitespace() {
-        if title.chars().count() + word.chars().count() + 1 > 88 {
-            break;
-        }
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.push_str(word);
-    }
-    format!("{title}…")
 }
 
 /// Whole weeks to add so that the sample's last activity falls before `now` (weekdays are kept).
