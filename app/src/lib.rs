@@ -19,11 +19,14 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod imports;
+pub mod knowledge;
 pub mod live;
 pub mod referential;
 pub mod shell;
 pub mod sla;
 pub mod tickets;
+pub mod triage;
 
 use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
@@ -31,6 +34,8 @@ use crate::backlog::pages::SteeringPage;
 use crate::boards::pages::BoardPage;
 use crate::capacity::pages::SlaMatrixPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
+use crate::imports::pages::ImportPage;
+use crate::knowledge::pages::{ArticlePage, KnowledgePage};
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
@@ -110,6 +115,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogue") view=CatalogPage/>
                     <Route path=path!("/catalogue/:code") view=CatalogRequestPage/>
                     <Route path=path!("/mes-demandes") view=MyRequestsPage/>
+                    <Route path=path!("/connaissances") view=KnowledgePage/>
+                    <Route path=path!("/connaissances/:id") view=ArticlePage/>
+                    <Route path=path!("/administration/imports") view=ImportPage/>
                     <Route path=path!("/approbations") view=ApprovalsPage/>
                     <Route path=path!("/tickets") view=BoardPage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>

@@ -10,6 +10,7 @@ code_enum! {
         Home = "ACCUEIL",
         Catalog = "CATALOGUE",
         MyRequests = "MES_DEMANDES",
+        Knowledge = "CONNAISSANCES",
         Queues = "FILES",
         Teams = "EQUIPES",
         Steering = "PILOTAGE",
@@ -25,6 +26,7 @@ impl Area {
             Area::Home => "/",
             Area::Catalog => "/catalogue",
             Area::MyRequests => "/mes-demandes",
+            Area::Knowledge => "/connaissances",
             Area::Queues => "/tickets",
             Area::Teams => "/equipes",
             Area::Steering => "/pilotage",
@@ -36,7 +38,7 @@ impl Area {
     /// The roles that open the area; `None` means every signed-in person.
     const fn required_roles(self) -> Option<&'static [Role]> {
         match self {
-            Area::Home | Area::Catalog | Area::MyRequests => None,
+            Area::Home | Area::Catalog | Area::MyRequests | Area::Knowledge => None,
             Area::Queues => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Teams => Some(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin]),
             Area::Steering | Area::SlaMatrix => Some(&[Role::Supervisor, Role::Quality, Role::Admin]),
@@ -63,16 +65,19 @@ mod tests {
     fn each_role_opens_exactly_its_areas() {
         use Area::*;
         let table: &[(&[Role], &[Area])] = &[
-            (&[], &[Home, Catalog, MyRequests]),
-            (&[Role::SiteDelegate], &[Home, Catalog, MyRequests]),
-            (&[Role::Agent], &[Home, Catalog, MyRequests, Queues, Teams]),
-            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix]),
-            (&[Role::Quality], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix]),
-            (&[Role::CabMember], &[Home, Catalog, MyRequests]),
-            (&[Role::Admin], &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix, Administration]),
+            (&[], &[Home, Catalog, MyRequests, Knowledge]),
+            (&[Role::SiteDelegate], &[Home, Catalog, MyRequests, Knowledge]),
+            (&[Role::Agent], &[Home, Catalog, MyRequests, Knowledge, Queues, Teams]),
+            (&[Role::Supervisor], &[Home, Catalog, MyRequests, Knowledge, Queues, Teams, Steering, SlaMatrix]),
+            (&[Role::Quality], &[Home, Catalog, MyRequests, Knowledge, Queues, Teams, Steering, SlaMatrix]),
+            (&[Role::CabMember], &[Home, Catalog, MyRequests, Knowledge]),
+            (
+                &[Role::Admin],
+                &[Home, Catalog, MyRequests, Knowledge, Queues, Teams, Steering, SlaMatrix, Administration],
+            ),
             (
                 &[Role::Agent, Role::Admin],
-                &[Home, Catalog, MyRequests, Queues, Teams, Steering, SlaMatrix, Administration],
+                &[Home, Catalog, MyRequests, Knowledge, Queues, Teams, Steering, SlaMatrix, Administration],
             ),
         ];
         for (held, expected) in table {

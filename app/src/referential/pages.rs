@@ -7,6 +7,7 @@ use crate::domain::access::Area;
 use crate::domain::catalog::{FieldKind, FormField, matches_query, validate_answers};
 use crate::error::AppError;
 use crate::i18n::{answer_problem_message, area_label, domain_label, kind_label, t};
+use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
 use crate::shell::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -166,14 +167,29 @@ fn RequestForm(entry: CatalogEntry, choices: FormChoices) -> impl IntoView {
         }
     };
     let choices = Arc::new(choices);
+    // The free text typed so far, for the knowledge suggestions; an article that solved it ends the request.
+    let long_text_keys: Vec<String> = entry
+        .fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::Text))
+        .map(|f| f.key.clone())
+        .collect();
+    let described = Signal::derive(move || {
+        answers
+            .with(|given| long_text_keys.iter().filter_map(|key| given.get(key)).cloned().collect::<Vec<_>>().join(" "))
+    });
+    let solved = RwSignal::new(None::<String>);
+    let catalog_code = entry.code.clone();
     view! {
         <Title text=entry.title.clone()/>
         <h1>{entry.title.clone()}</h1>
         <p class="lead">{entry.summary.clone()}</p>
         <p class="muted">{kind_label(entry.kind)}" · "{domain_label(entry.domain)}</p>
         {entry.requires_approval.then(|| view! { <p class="notice" role="note">{t.catalog_form_approval_note}</p> })}
-        <form class="form panel" on:submit=on_submit novalidate data-catalog-form=entry.code.clone()>
+        {move || solved.get().map(|title| view! { <SolvedWithoutTicket title again=Callback::new(move |_| solved.set(None))/> })}
+        <form class="form panel" on:submit=on_submit novalidate data-catalog-form=entry.code.clone() hidden=move || solved.read().is_some()>
             {entry.fields.iter().cloned().map(|field| view! { <FormFieldInput field answers errors choices=choices.clone()/> }).collect_view()}
+            <KnowledgeSuggestions text=described catalog=catalog_code on_solved=Callback::new(move |title| solved.set(Some(title)))/>
             {move || errors.read().get("").cloned().map(|message| view! { <p class="notice error" role="alert">{message}</p> })}
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
                 {move || if submit.pending().get() { t.catalog_form_pending } else { t.catalog_form_submit }}

@@ -23,6 +23,7 @@ use crate::i18n::{
     approval_decision_label, criticality_label, explain_priority, impact_label, severity_label, typology_label,
     urgency_label,
 };
+use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
 use crate::referential::api::load_referential;
 use crate::shell::{DataTable, ErrorPanel, Guarded};
 use chrono::Utc;
@@ -141,11 +142,18 @@ fn MyRequests(delegate: bool) -> impl IntoView {
     let t = t();
     let register = ServerAction::<RegisterTicket>::new();
     let tickets = Resource::new(move || register.version().get(), |_| my_tickets(None));
+    // What the person describes, for the knowledge suggestions; an article that solved it ends the request.
+    let typed_title = RwSignal::new(String::new());
+    let typed_description = RwSignal::new(String::new());
+    let described = Signal::derive(move || format!("{} {}", typed_title.get(), typed_description.get()));
+    let solved = RwSignal::new(None::<String>);
     view! {
         <Title text=area_label(Area::MyRequests)/>
         <h1>{area_label(Area::MyRequests)}</h1>
         <section class="panel" aria-labelledby="declarer">
             <h2 id="declarer">{t.declare_title}</h2>
+            {move || solved.get().map(|title| view! { <SolvedWithoutTicket title again=Callback::new(move |_| solved.set(None))/> })}
+            <div hidden=move || solved.read().is_some()>
             <ActionForm action=register attr:class="form">
                 <fieldset class="choices">
                     <legend>{t.declare_kind}</legend>
@@ -154,15 +162,19 @@ fn MyRequests(delegate: bool) -> impl IntoView {
                 </fieldset>
                 <div class="field">
                     <label for="title">{t.field_title}</label>
-                    <input id="title" name="title" required maxlength="200" placeholder=t.field_title_hint/>
+                    <input id="title" name="title" required maxlength="200" placeholder=t.field_title_hint
+                        on:input=move |ev| typed_title.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
                     <label for="description">{t.field_description}</label>
-                    <textarea id="description" name="description" rows="5" required placeholder=t.field_description_hint></textarea>
+                    <textarea id="description" name="description" rows="5" required placeholder=t.field_description_hint
+                        on:input=move |ev| typed_description.set(event_target_value(&ev))></textarea>
                 </div>
+                <KnowledgeSuggestions text=described on_solved=Callback::new(move |title| solved.set(Some(title)))/>
                 {error_notice(register.value())}
                 <button type="submit" class="button primary">{t.declare_submit}</button>
             </ActionForm>
+            </div>
         </section>
         <p><a href="/approbations">{t.approvals_link}</a></p>
         <section class="panel" aria-labelledby="suivi">
@@ -319,7 +331,9 @@ fn TicketBody(
         {detail.requester_profile.clone().map(|profile| view! { <ProfilePanel profile/> })}
         {detail.origin.clone().map(|origin| view! { <OriginPanel origin/> })}
         {detail.approval.clone().map(|approval| view! { <ApprovalPanel approval/> })}
+        {(staff && detail.may_qualify).then(|| view! { <crate::triage::panel::TriageSuggestion reference=summary.reference/> })}
         {(staff || detail.qualification.is_some()).then(|| view! { <QualificationPanel detail=detail.clone() qualify=actions.qualify referential=referential.clone()/> })}
+        {staff.then(|| view! { <crate::knowledge::pages::TicketArticles reference=summary.reference resolved=detail.solution.is_some()/> })}
         {(detail.may_rate || detail.rating.is_some()).then(|| view! { <RatingPanel detail=detail.clone() rate=actions.rate/> })}
         <Links detail=detail.clone() link=actions.link staff/>
         <section class="panel" aria-labelledby="fil">

@@ -311,6 +311,7 @@ pub async fn qualify(
         .await?;
         // A new priority is a new target for the clocks still running.
         crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
+        crate::triage::service::learn_from_ticket(conn, crate::domain::ids::TicketId(row.id), now).await?;
         Ok(decision)
     })
     .await

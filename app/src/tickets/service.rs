@@ -16,7 +16,7 @@ use crate::db::schema::{
     typologies, user_roles, users, workflow_settings,
 };
 use crate::domain::catalog::Answer;
-use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId, UserId};
+use crate::domain::ids::{CatalogEntryId, CategoryId, EnvironmentId, SiteId, TicketId, UserId};
 use crate::domain::people::{Pole, Role, Typology};
 use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
@@ -720,6 +720,10 @@ async fn apply_transition(
     record(conn, id, actor, plan.action.code(), Some(plan.from), plan.to, serde_json::Value::Object(detail), now)
         .await?;
     clocks::sync_ticket(conn, id, now).await?;
+    // Where a qualified ticket was routed is what triage learns for its pole.
+    if plan.action == Action::Escalate && crate::triage::service::has_learned(conn, TicketId(id)).await? {
+        crate::triage::service::learn_from_ticket(conn, TicketId(id), now).await?;
+    }
     if plan.action == Action::Promote {
         promote(conn, actor, &row, now).await?;
     }

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 mod activities;
 mod catalog;
 mod history;
+mod knowledge;
 pub mod volume;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
@@ -380,6 +381,7 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
         let tickets = history::load(conn, activities::sample_start(now)?).await?
             + activities::load(conn, now).await?
             + catalog::load(conn, now).await?;
+        knowledge::load(conn, now).await?;
         // The escalations of the week, fired when they fell due, as a running desk would have.
         app::sla::clocks::escalate_as_if_running(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })

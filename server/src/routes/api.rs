@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .merge(super::sla::router())
         .merge(super::capacity::router())
         .merge(super::live::router())
+        .merge(super::knowledge::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 

@@ -5,6 +5,7 @@ pub mod api;
 pub mod capacity;
 pub mod catalog;
 pub mod health;
+pub mod knowledge;
 pub mod live;
 pub mod openapi;
 pub mod server_fn_status;

@@ -325,6 +325,17 @@ impl Client {
         Self::answer(self.http.post(format!("{}{path}", self.base_url)).json(body)).await
     }
 
+    /// A raw `POST` of `bytes` (a file upload): the status and the decoded body.
+    pub async fn post_bytes(&self, path: &str, bytes: Vec<u8>) -> (u16, Value) {
+        Self::answer(
+            self.http
+                .post(format!("{}{path}", self.base_url))
+                .header("Content-Type", "application/octet-stream")
+                .body(bytes),
+        )
+        .await
+    }
+
     /// Loads a page as a browser does (asking for HTML, which is what makes redirects real 302s).
     pub async fn page(&self, path: &str) -> reqwest::Response {
         self.http.get(format!("{}{path}", self.base_url)).header("Accept", "text/html").send().await.unwrap()

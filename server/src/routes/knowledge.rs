@@ -1,0 +1,122 @@
+//! `POST /api/v1/triage` (a suggestion of type, domain and pole for a description) and the imports of
+//! activity lists: `POST /api/v1/imports?fichier=NOM` (the file as the body; the dry run's report),
+//! `POST /api/v1/imports/{id}/lancer` (starts the import) and `GET /api/v1/imports/{id}` (report, progress).
+
+use super::api::{ApiError, ApiUser, body};
+use crate::state::AppState;
+use app::auth::service::check_area;
+use app::domain::access::Area;
+use app::domain::ids::ImportId;
+use app::domain::import::Column;
+use app::error::AppError;
+use app::imports::file::MAX_FILE_BYTES;
+use axum::body::Bytes;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/triage", post(triage))
+        .route("/imports", post(check_import).layer(DefaultBodyLimit::max(MAX_FILE_BYTES + 1024)))
+        .route("/imports/{id}", get(import_status))
+        .route("/imports/{id}/lancer", post(start_import))
+}
+
+#[derive(Deserialize)]
+struct TriageRequest {
+    description: String,
+}
+
+/// `{"type", "domain", "pole", "confidence", "reasons", "details": {"type"|"domain"|"pole": {"label",
+/// "confidence", "words"}}}`: a suggestion for the desk, never applied by itself.
+async fn triage(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    payload: Result<Json<TriageRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Queues)?;
+    let request = body(payload)?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let suggestion = app::triage::service::suggest(&mut conn, &request.description).await?;
+    let round = |value: f64| (value * 1000.0).round() / 1000.0;
+    Ok(Json(json!({
+        "type": suggestion.kind.label,
+        "domain": suggestion.domain.label,
+        "pole": suggestion.pole.label,
+        "confidence": round(suggestion.confidence),
+        "reasons": suggestion.reasons,
+        "details": {
+            "type": {"label": suggestion.kind.label, "confidence": round(suggestion.kind.confidence), "words": suggestion.kind.words},
+            "domain": {"label": suggestion.domain.label, "confidence": round(suggestion.domain.confidence), "words": suggestion.domain.words},
+            "pole": {"label": suggestion.pole.label, "confidence": round(suggestion.pole.confidence), "words": suggestion.pole.words},
+        },
+    }))
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct UploadQuery {
+    fichier: Option<String>,
+    /// Columns mapped by hand: `colonnes=type:Nature,site:Agence`.
+    colonnes: Option<String>,
+}
+
+/// Reads `colonne:en-tête` pairs, separated by commas.
+fn explicit_mapping(text: Option<&str>) -> Result<BTreeMap<Column, String>, AppError> {
+    let mut mapping = BTreeMap::new();
+    for pair in text.unwrap_or("").split(',').map(str::trim).filter(|pair| !pair.is_empty()) {
+        let (column, header) = pair
+            .split_once(':')
+            .ok_or_else(|| AppError::validation("colonnes", format!("« {pair} » : écrivez colonne:en-tête")))?;
+        let column = Column::from_code(column.trim())
+            .ok_or_else(|| AppError::validation("colonnes", format!("colonne inconnue « {} »", column.trim())))?;
+        mapping.insert(column, header.trim().to_owned());
+    }
+    Ok(mapping)
+}
+
+/// The dry run: the file is checked and stored, no ticket is written. 201 with the report.
+async fn check_import(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Query(query): Query<UploadQuery>,
+    content: Bytes,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Administration)?;
+    let mapping = explicit_mapping(query.colonnes.as_deref())?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let name = query.fichier.unwrap_or_default();
+    let report = app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, Utc::now()).await?;
+    Ok((StatusCode::CREATED, Json(report)).into_response())
+}
+
+async fn import_status(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Administration)?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    Ok(Json(app::imports::service::status(&mut conn, &user, ImportId(id)).await?).into_response())
+}
+
+/// Starts a clean check's import in the background: 202, then follow `GET /api/v1/imports/{id}`.
+async fn start_import(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Administration)?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let report = app::imports::service::start(&mut conn, &user, ImportId(id), Utc::now()).await?;
+    app::imports::service::spawn_run(state.pool.clone(), ImportId(id));
+    Ok((StatusCode::ACCEPTED, Json(report)).into_response())
+}
