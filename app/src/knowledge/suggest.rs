@@ -88,22 +88,18 @@ pub fn KnowledgeSuggestions(
             .collect_view()
     };
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let list = list.clone();
-                Suspend::new(async move {
-                match suggestions.await {
-                    Ok(articles) if !articles.is_empty() => Some(view! {
-                        <aside class="panel suggestions" aria-labelledby="suggestions-titre" data-suggestions>
-                            <h2 id="suggestions-titre">{t.knowledge_suggest_title}</h2>
-                            <ul>{list(articles)}</ul>
-                            {move || solved.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
-                        </aside>
-                    }),
-                    _ => None,
-                }
-            })}}
-        </Suspense>
+        // Read without a Suspense boundary: suggestions exist only in the browser, and a boundary waiting on
+        // them would hold the server's streamed page open.
+        {move || match suggestions.get() {
+            Some(Ok(articles)) if !articles.is_empty() => Some(view! {
+                <aside class="panel suggestions" aria-labelledby="suggestions-titre" data-suggestions>
+                    <h2 id="suggestions-titre">{t.knowledge_suggest_title}</h2>
+                    <ul>{list.clone()(articles)}</ul>
+                    {move || solved.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
+                </aside>
+            }),
+            _ => None,
+        }}
     }
 }
 

@@ -24,22 +24,21 @@ pub fn TriageSuggestion(reference: TicketRef) -> impl IntoView {
     view! {
         <aside class="triage" aria-labelledby="triage-titre" data-triage>
             <h3 id="triage-titre">{t.triage_title}</h3>
-            <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match suggestion.await {
-                        Ok(Some(found)) => view! {
-                            <ul>
-                                <li data-triage-kind=found.kind.label.code()>{guess_line(&found.kind, kind_label)}</li>
-                                <li data-triage-domain=found.domain.label.code()>{guess_line(&found.domain, domain_label)}</li>
-                                <li data-triage-pole=found.pole.label.code()>{guess_line(&found.pole, pole_label)}</li>
-                            </ul>
-                            <p class="muted">{t.triage_note}</p>
-                        }.into_any(),
-                        Ok(None) => view! { <p class="muted">{t.triage_none}</p> }.into_any(),
-                        Err(error) => view! { <p class="notice error">{error.message()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            // No Suspense boundary: the suggestion is asked for by the browser only, and a boundary waiting on
+            // it would hold the server's streamed page open.
+            {move || match suggestion.get() {
+                None => view! { <p class="loading">{t.loading}</p> }.into_any(),
+                Some(Ok(Some(found))) => view! {
+                    <ul>
+                        <li data-triage-kind=found.kind.label.code()>{guess_line(&found.kind, kind_label)}</li>
+                        <li data-triage-domain=found.domain.label.code()>{guess_line(&found.domain, domain_label)}</li>
+                        <li data-triage-pole=found.pole.label.code()>{guess_line(&found.pole, pole_label)}</li>
+                    </ul>
+                    <p class="muted">{t.triage_note}</p>
+                }.into_any(),
+                Some(Ok(None)) => view! { <p class="muted">{t.triage_none}</p> }.into_any(),
+                Some(Err(error)) => view! { <p class="notice error">{error.message()}</p> }.into_any(),
+            }}
         </aside>
     }
 }
