@@ -255,8 +255,8 @@ impl<L: Ord + Copy> Classifier<L> {
         let vocabulary = self.vocabulary_size() as f64;
         let documents: f64 = self.labels.values().map(|counts| f64::from(counts.documents)).sum();
         let label_count = self.labels.len() as f64;
-        // Long texts would make every posterior 0.999…; scaling the evidence by 1/√n keeps the confidence
-        // telling apart a clear case from a close one.
+        // Long texts would make every posterior 0.999…; dividing the whole log-posterior by √n keeps the
+        // confidence telling a clear case from a close one, and leaves the choice itself as naive Bayes makes it.
         let temperature = (known.len() as f64).sqrt();
         let mut scores: Vec<(L, f64)> = self
             .labels
@@ -266,7 +266,7 @@ impl<L: Ord + Copy> Classifier<L> {
                 let prior = ((f64::from(counts.documents) + 1.0) / (documents + label_count)).ln();
                 let evidence: f64 =
                     known.iter().map(|(_, term)| self.log_likelihood(counts, term, vocabulary)).sum::<f64>();
-                (*label, prior + evidence / temperature)
+                (*label, (prior + evidence) / temperature)
             })
             .collect();
         scores.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -44,15 +44,26 @@ pub fn KnowledgeSuggestions(
     let t = t();
     let typed = settled(text);
     let catalog_for_query = catalog.clone();
-    let suggestions = LocalResource::new(move || {
+    // Asked for by an effect, which runs in the browser only: a resource would make the server's render wait
+    // on suggestions no one has typed yet. A newer question makes an older answer stale.
+    let found = RwSignal::new(Vec::<ArticleSuggestion>::new());
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let text = typed.get();
         let catalog = catalog_for_query.clone();
-        async move {
-            if !worth_asking(&text) {
-                return Ok(Vec::new());
+        asked.update_value(|count| *count += 1);
+        let question = asked.get_value();
+        leptos::task::spawn_local(async move {
+            // Suggestions are an aid: when they cannot be had, the form works without them.
+            let articles = if worth_asking(&text) {
+                suggest_articles(text, catalog).await.unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            if asked.get_value() == question {
+                found.set(articles);
             }
-            suggest_articles(text, catalog).await
-        }
+        });
     });
     let solved = ServerAction::<ArticleSolvedIt>::new();
     let chosen_title = StoredValue::new(String::new());
@@ -88,17 +99,15 @@ pub fn KnowledgeSuggestions(
             .collect_view()
     };
     view! {
-        // Read without a Suspense boundary: suggestions exist only in the browser, and a boundary waiting on
-        // them would hold the server's streamed page open.
-        {move || match suggestions.get() {
-            Some(Ok(articles)) if !articles.is_empty() => Some(view! {
+        {move || {
+            let articles = found.get();
+            (!articles.is_empty()).then(|| view! {
                 <aside class="panel suggestions" aria-labelledby="suggestions-titre" data-suggestions>
                     <h2 id="suggestions-titre">{t.knowledge_suggest_title}</h2>
                     <ul>{list.clone()(articles)}</ul>
                     {move || solved.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
                 </aside>
-            }),
-            _ => None,
+            })
         }}
     }
 }

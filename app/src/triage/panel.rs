@@ -20,12 +20,14 @@ fn guess_line<L: Copy>(guess: &Guess<L>, label: fn(L) -> &'static str) -> String
 #[component]
 pub fn TriageSuggestion(reference: TicketRef) -> impl IntoView {
     let t = t();
-    let suggestion = LocalResource::new(move || suggest_for_ticket(reference));
+    // Asked for by an effect, in the browser only: the server's render of the ticket must not wait on it.
+    let suggestion = RwSignal::new(None::<Result<Option<crate::domain::triage::Suggestion>, crate::error::AppError>>);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move { suggestion.set(Some(suggest_for_ticket(reference).await)) });
+    });
     view! {
         <aside class="triage" aria-labelledby="triage-titre" data-triage>
             <h3 id="triage-titre">{t.triage_title}</h3>
-            // No Suspense boundary: the suggestion is asked for by the browser only, and a boundary waiting on
-            // it would hold the server's streamed page open.
             {move || match suggestion.get() {
                 None => view! { <p class="loading">{t.loading}</p> }.into_any(),
                 Some(Ok(Some(found))) => view! {
