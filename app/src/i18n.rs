@@ -602,6 +602,9 @@ pub struct Texts {
     pub import_outcome_empty: &'static str,
     pub import_upload_failed: &'static str,
     pub import_admin_link: &'static str,
+    pub knowledge_category_unknown: &'static str,
+    pub knowledge_category: &'static str,
+    pub knowledge_form_category: &'static str,
 }
 
 pub static FR: Texts = Texts {
@@ -1197,6 +1200,9 @@ pub static FR: Texts = Texts {
     import_outcome_empty: "Ignorée",
     import_upload_failed: "Le dépôt du fichier a échoué",
     import_admin_link: "Importer une liste d'activités",
+    knowledge_category_unknown: "Cette catégorie n'existe pas ou n'est plus active.",
+    knowledge_category: "Catégorie",
+    knowledge_form_category: "Catégorie (fixe le domaine)",
 };
 
 /// The texts of the current language.

@@ -386,3 +386,26 @@ fn sample() -> Vec<SampleRow> {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_category_fixes_the_article_domain() {
+    let base = base().await;
+    let mut conn = base.app.pool.get().await.unwrap();
+    let printing = top_category(&mut conn, "IMPRESSION").await;
+    drop(conn);
+    let draft = |category: i64| {
+        json!({"title": "Imprimante hors ligne", "body_markdown": "Rallumez-la.", "audience": "PUBLIC",
+            "domain": "RESEAU", "category": category, "review_on": review_date()})
+    };
+    let (status, id) = base
+        .back
+        .server_fn_json("/api/connaissances_enregistrer", &json!({"id": null, "draft": draft(printing)}))
+        .await;
+    assert_eq!(status, 200, "{id}");
+    let (_, article) = base.back.server_fn_json("/api/connaissances_article", &json!({"id": id})).await;
+    assert_eq!(article["summary"]["domain"], "IMPRESSION", "the category's domain wins: {article}");
+    assert!(article["category"][1].as_str().unwrap().starts_with("Impression ›"), "{article}");
+    let (status, error) =
+        base.back.server_fn_json("/api/connaissances_enregistrer", &json!({"id": null, "draft": draft(999_999)})).await;
+    assert_eq!((status, error["field"].as_str()), (422, Some("category")), "{error}");
+}

@@ -599,7 +599,7 @@ async fn every_path_of_the_openapi_document_is_served() {
     let (status, document) = get(&d.n1, "/api/v1/openapi.json").await;
     assert_eq!(status, 200);
     for (path, operations) in document["paths"].as_object().unwrap() {
-        let url = path.replace("{reference}", &reference).replace("{code}", "RESEAU_VPN");
+        let url = path.replace("{reference}", &reference).replace("{code}", "RESEAU_VPN").replace("{id}", "1");
         for method in operations.as_object().unwrap().keys() {
             let request = match method.as_str() {
                 "get" => d.n1.http.get(format!("{}{url}", d.app.base_url)),

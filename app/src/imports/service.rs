@@ -472,31 +472,29 @@ async fn import_batches(
     let total = ready.len();
     let mut done = 0;
     for batch in ready.chunks(BATCH_ROWS) {
-        let (created, skipped) = conn
-            .transaction(async |conn| {
-                let mut created = 0i32;
-                let mut skipped = 0i32;
-                for item in batch {
-                    if register_one(conn, item, started_by).await.map_err(|error| {
-                        AppError::validation("fichier", format!("ligne {} : {}", item.activity.line, error.message()))
-                    })? {
-                        created += 1;
-                    } else {
-                        skipped += 1;
-                    }
+        conn.transaction(async |conn| {
+            let mut created = 0i32;
+            let mut skipped = 0i32;
+            for item in batch {
+                if register_one(conn, item, started_by).await.map_err(|error| {
+                    AppError::validation("fichier", format!("ligne {} : {}", item.activity.line, error.message()))
+                })? {
+                    created += 1;
+                } else {
+                    skipped += 1;
                 }
-                diesel::update(import_runs::table.find(id))
-                    .set((
-                        import_runs::rows_done.eq(import_runs::rows_done + batch.len() as i32),
-                        import_runs::created.eq(import_runs::created + created),
-                        import_runs::skipped.eq(import_runs::skipped + skipped),
-                    ))
-                    .execute(conn)
-                    .await?;
-                Ok::<_, AppError>((created, skipped))
-            })
-            .await?;
-        let _ = (created, skipped);
+            }
+            diesel::update(import_runs::table.find(id))
+                .set((
+                    import_runs::rows_done.eq(import_runs::rows_done + batch.len() as i32),
+                    import_runs::created.eq(import_runs::created + created),
+                    import_runs::skipped.eq(import_runs::skipped + skipped),
+                ))
+                .execute(conn)
+                .await?;
+            Ok::<_, AppError>(())
+        })
+        .await?;
         done += batch.len();
         progress(done, total);
     }

@@ -11,7 +11,7 @@ pub mod render;
 pub mod service;
 pub mod suggest;
 
-use crate::domain::ids::{ArticleId, CatalogEntryId, UserId};
+use crate::domain::ids::{ArticleId, CatalogEntryId, CategoryId, UserId};
 use crate::domain::ticket::{ServiceDomain, TicketRef};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,8 @@ pub struct Article {
     pub body_html: String,
     pub owner_id: UserId,
     pub catalog_entries: Vec<(CatalogEntryId, String)>,
+    /// Its category of the taxonomy, with its path ("Impression › Imprimantes").
+    pub category: Option<(CategoryId, String)>,
     pub source_ticket: Option<TicketRef>,
     pub version: i32,
     /// Requests it ended without a ticket.
@@ -67,6 +69,9 @@ pub struct ArticleDraft {
     pub audience: Audience,
     #[serde(default)]
     pub domain: Option<ServiceDomain>,
+    /// A category of the taxonomy; its domain then becomes the article's.
+    #[serde(default)]
+    pub category: Option<CategoryId>,
     #[serde(default)]
     pub catalog_entries: Vec<CatalogEntryId>,
     /// Who keeps it right; the writer when empty.
@@ -103,6 +108,8 @@ pub struct LinkedArticle {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleFormChoices {
     pub catalog_entries: Vec<(CatalogEntryId, String)>,
+    /// Active categories with their path, in the taxonomy's order.
+    pub categories: Vec<(CategoryId, String)>,
     pub owners: Vec<(UserId, String)>,
 }
 

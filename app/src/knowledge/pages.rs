@@ -132,6 +132,7 @@ fn ArticleBody(article: Article, saved: RwSignal<u32>) -> impl IntoView {
         body_markdown: article.body_markdown.clone(),
         audience: summary.audience,
         domain: summary.domain,
+        category: article.category.as_ref().map(|(id, _)| *id),
         catalog_entries: article.catalog_entries.iter().map(|(id, _)| *id).collect(),
         owner: Some(article.owner_id),
         review_on: summary.review_on,
@@ -157,6 +158,7 @@ fn ArticleBody(article: Article, saved: RwSignal<u32>) -> impl IntoView {
                 <dt>{t.knowledge_updated}</dt><dd>{crate::i18n::local_time(summary.updated_at)}</dd>
                 <dt>{t.knowledge_deflections}</dt><dd data-deflections>{article.deflections}</dd>
                 <dt>{t.knowledge_linked_tickets}</dt><dd>{article.linked_tickets}</dd>
+                {article.category.clone().map(|(_, path)| view! { <dt>{t.knowledge_category}</dt><dd>{path}</dd> })}
                 {(!article.catalog_entries.is_empty()).then(|| view! {
                     <dt>{t.knowledge_catalog_entries}</dt>
                     <dd>{article.catalog_entries.iter().map(|(_, title)| title.clone()).collect::<Vec<_>>().join(", ")}</dd>
@@ -188,6 +190,7 @@ fn NewArticle() -> impl IntoView {
         body_markdown: String::new(),
         audience: Audience::Public,
         domain: None,
+        category: None,
         catalog_entries: Vec::new(),
         owner: None,
         review_on,
@@ -221,6 +224,7 @@ fn ArticleForm(id: Option<ArticleId>, draft: ArticleDraft, on_saved: Callback<Ar
         let value = draft.get_untracked();
         let entry_options = choices.catalog_entries.clone();
         let owners = choices.owners.clone();
+        let categories = choices.categories.clone();
         view! {
             <form class="form panel" on:submit=on_submit data-article-form>
                 <div class="field">
@@ -253,6 +257,15 @@ fn ArticleForm(id: Option<ArticleId>, draft: ArticleDraft, on_saved: Callback<Ar
                             <option value="">{t.none_option}</option>
                             {ServiceDomain::ALL.iter().map(|domain| view! {
                                 <option value=domain.code() selected=Some(*domain) == value.domain>{domain_label(*domain)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="article-category">{t.knowledge_form_category}</label>
+                        <select id="article-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
+                            <option value="">{t.none_option}</option>
+                            {categories.into_iter().map(|(id, path)| view! {
+                                <option value=id.to_string() selected=Some(id) == value.category>{path}</option>
                             }).collect_view()}
                         </select>
                     </div>

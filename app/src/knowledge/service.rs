@@ -10,15 +10,15 @@ use super::{
 use crate::auth::CurrentUser;
 use crate::db::audit;
 use crate::db::schema::{
-    catalog_entries, knowledge_article_entries, knowledge_articles, knowledge_deflections, ticket_articles, tickets,
-    user_roles, users,
+    catalog_entries, categories, knowledge_article_entries, knowledge_articles, knowledge_deflections, ticket_articles,
+    tickets, user_roles, users,
 };
 use crate::domain::catalog::fold_for_search;
-use crate::domain::ids::{ArticleId, CatalogEntryId, TicketId, UserId};
+use crate::domain::ids::{ArticleId, CatalogEntryId, CategoryId, TicketId, UserId};
 use crate::domain::people::{Pole, Role};
 use crate::domain::ticket::{ServiceDomain, TicketRef};
 use crate::error::{AppError, AppResult};
-use crate::i18n::t;
+use crate::i18n::{domain_label, t};
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
 use diesel::dsl::sql;
@@ -44,6 +44,8 @@ fn today(now: DateTime<Utc>) -> NaiveDate {
 }
 
 type SummaryRow = (ArticleId, String, String, Audience, Option<ServiceDomain>, String, NaiveDate, bool, DateTime<Utc>);
+/// The summary, Markdown, HTML, owner, source ticket, version and category of one article.
+type ArticleRow = (SummaryRow, String, String, UserId, Option<i64>, i32, Option<CategoryId>);
 
 fn summary_of(row: SummaryRow, today: NaiveDate) -> ArticleSummary {
     let (id, title, summary, audience, domain, owner, review_on, archived, updated_at) = row;
@@ -175,6 +177,8 @@ pub async fn suggest(
                      WHERE e.article_id = knowledge_articles.id AND e.catalog_entry_id = ",
                 )
                 .bind::<diesel::sql_types::BigInt, _>(linked_bonus)
+                .sql(") OR knowledge_articles.category_id = (SELECT c.category_id FROM catalog_entries c WHERE c.id = ")
+                .bind::<diesel::sql_types::BigInt, _>(linked_bonus)
                 .sql(") THEN 0.5::real ELSE 0::real END DESC"),
         )
         .then_order_by(knowledge_articles::id)
@@ -194,7 +198,7 @@ pub async fn article(
     id: ArticleId,
     now: DateTime<Utc>,
 ) -> AppResult<Article> {
-    let row: Option<(SummaryRow, String, String, UserId, Option<i64>, i32)> = knowledge_articles::table
+    let row: Option<ArticleRow> = knowledge_articles::table
         .inner_join(users::table)
         .filter(knowledge_articles::id.eq(id))
         .select((
@@ -204,12 +208,13 @@ pub async fn article(
             knowledge_articles::owner_id,
             knowledge_articles::source_ticket_id,
             knowledge_articles::version,
+            knowledge_articles::category_id,
         ))
         .first(conn)
         .await
         .optional()?;
     let not_found = || AppError::not_found(t().knowledge_article_not_found);
-    let (summary, body_markdown, body_html, owner_id, source, version) = row.ok_or_else(not_found)?;
+    let (summary, body_markdown, body_html, owner_id, source, version, category) = row.ok_or_else(not_found)?;
     let summary = summary_of(summary, today(now));
     if !is_desk(user) && (summary.audience != Audience::Public || summary.archived) {
         return Err(not_found());
@@ -221,6 +226,14 @@ pub async fn article(
         .order(catalog_entries::title)
         .load(conn)
         .await?;
+    let category = match category {
+        Some(category) => category_paths(conn, true)
+            .await?
+            .into_iter()
+            .find(|(id, _, _)| *id == category)
+            .map(|(id, _, path)| (id, path)),
+        None => None,
+    };
     let source_ticket = match source {
         Some(ticket) => Some(tickets::table.find(ticket).select(tickets::reference).first::<String>(conn).await?),
         None => None,
@@ -236,11 +249,37 @@ pub async fn article(
         body_html,
         owner_id,
         catalog_entries,
+        category,
         source_ticket: source_ticket.and_then(|reference| reference.parse().ok()),
         version,
         deflections,
         linked_tickets,
     })
+}
+
+/// Every category with its path ("Domaine › catégorie › sous-catégorie") and domain, active ones only
+/// unless `with_inactive`.
+async fn category_paths(
+    conn: &mut AsyncPgConnection,
+    with_inactive: bool,
+) -> AppResult<Vec<(CategoryId, ServiceDomain, String)>> {
+    let rows: Vec<(CategoryId, Option<CategoryId>, ServiceDomain, String, bool)> = categories::table
+        .select((categories::id, categories::parent_id, categories::domain, categories::label, categories::active))
+        .order((categories::domain, categories::position, categories::id))
+        .load(conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .filter(|row| with_inactive || row.4)
+        .map(|(id, parent, domain, label, _)| {
+            let parent = parent.and_then(|parent| rows.iter().find(|row| row.0 == parent)).map(|row| row.3.as_str());
+            let path = match parent {
+                Some(parent) => format!("{} › {parent} › {label}", domain_label(*domain)),
+                None => format!("{} › {label}", domain_label(*domain)),
+            };
+            (*id, *domain, path)
+        })
+        .collect())
 }
 
 /// What the article form offers.
@@ -264,7 +303,8 @@ pub async fn form_choices(conn: &mut AsyncPgConnection) -> AppResult<ArticleForm
         .order(users::display_name)
         .load(conn)
         .await?;
-    Ok(ArticleFormChoices { catalog_entries, owners })
+    let categories = category_paths(conn, false).await?.into_iter().map(|(id, _, path)| (id, path)).collect();
+    Ok(ArticleFormChoices { catalog_entries, categories, owners })
 }
 
 /// The draft with its text trimmed, or the first thing wrong with it.
@@ -322,6 +362,20 @@ pub async fn save(
         if !owner_is_desk {
             return Err(AppError::validation("owner", t().knowledge_owner_unknown));
         }
+        // A category fixes the domain, so the two never disagree.
+        let domain = match draft.category {
+            Some(category) => Some(
+                categories::table
+                    .find(category)
+                    .filter(categories::active.eq(true))
+                    .select(categories::domain)
+                    .first::<ServiceDomain>(conn)
+                    .await
+                    .optional()?
+                    .ok_or_else(|| AppError::validation("category", t().knowledge_category_unknown))?,
+            ),
+            None => draft.domain,
+        };
         let known: i64 = catalog_entries::table
             .filter(catalog_entries::id.eq_any(&draft.catalog_entries))
             .count()
@@ -339,7 +393,8 @@ pub async fn save(
             knowledge_articles::body_markdown.eq(&draft.body_markdown),
             knowledge_articles::body_html.eq(&html),
             knowledge_articles::audience.eq(draft.audience),
-            knowledge_articles::domain.eq(draft.domain),
+            knowledge_articles::domain.eq(domain),
+            knowledge_articles::category_id.eq(draft.category),
             knowledge_articles::owner_id.eq(owner),
             knowledge_articles::review_on.eq(draft.review_on),
             knowledge_articles::archived.eq(draft.archived),
@@ -577,6 +632,7 @@ pub async fn from_resolution(
         body_markdown: body,
         audience: Audience::Internal,
         domain,
+        category: None,
         catalog_entries: Vec::new(),
         owner: Some(user.id),
         review_on,

@@ -146,6 +146,7 @@ pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult
             body_markdown: article.body.into(),
             audience: article.audience,
             domain: Some(article.domain),
+            category: None,
             catalog_entries: entries,
             owner: None,
             review_on: today.checked_add_months(Months::new(article.review_in_months.max(1))).unwrap_or(today),

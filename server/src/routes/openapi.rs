@@ -31,8 +31,10 @@ fn with_errors(ok: Value) -> Value {
 
 pub fn document() -> Value {
     let mut document = core_document();
-    if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), capacity_and_live_paths()) {
-        paths.extend(more);
+    for more in [capacity_and_live_paths(), triage_and_import_paths()] {
+        if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), more) {
+            paths.extend(more);
+        }
     }
     document
 }
@@ -296,5 +298,47 @@ fn capacity_and_live_paths() -> Value {
                     "responses": with_errors(json!({ "200": { "description": "text/event-stream" } }))
                 }
             }
+    })
+}
+
+/// Triage suggestions and activity-list imports.
+fn triage_and_import_paths() -> Value {
+    let import_id = json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
+    let report = "{id, file_name, status: VERIFIE|EN_COURS|TERMINE|ECHEC, headers, mapping {colonne: en-tête}, mapping_problems, rows_total, to_create, already_imported, invalid, empty, rows: [{line, outcome: A_CREER|DEJA_IMPORTEE|ERREUR|VIDE, reference, summary, problems}], notes, rows_done, created, skipped, error}";
+    json!({
+        "/api/v1/triage": {
+            "post": {
+                "summary": "Suggestion de type, domaine et pôle pour une description libre, avec la confiance et les mots qui l'expliquent (le support ; jamais appliquée d'office)",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["description"], "properties": { "description": { "type": "string" } }
+                } } } },
+                "responses": with_errors(json!({ "200": { "description": "{type, domain, pole, confidence, reasons: [mot], details: {type|domain|pole: {label, confidence, words}}} ; 422 si la description est vide ou ne contient aucun mot connu" } }))
+            }
+        },
+        "/api/v1/imports": {
+            "post": {
+                "summary": "Vérifie une liste d'activités (XLSX, ODS, XLS ou CSV, le fichier brut en corps) sans rien écrire : le rapport ligne par ligne (administrateurs)",
+                "parameters": [
+                    { "name": "fichier", "in": "query", "schema": { "type": "string" }, "description": "Nom du fichier, pour le rapport" },
+                    { "name": "colonnes", "in": "query", "schema": { "type": "string" }, "description": "Colonnes désignées à la main : type:Nature,site:Agence" }
+                ],
+                "requestBody": { "required": true, "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } } },
+                "responses": with_errors(json!({ "201": { "description": report } }))
+            }
+        },
+        "/api/v1/imports/{id}": {
+            "get": {
+                "summary": "Le rapport d'un import et son avancement (administrateurs)",
+                "parameters": [import_id],
+                "responses": with_errors(json!({ "200": { "description": report } }))
+            }
+        },
+        "/api/v1/imports/{id}/lancer": {
+            "post": {
+                "summary": "Lance l'import d'une liste vérifiée sans erreur, par lots de 500 en arrière-plan ; 409 si une ligne est en erreur ou si rien n'est à créer",
+                "parameters": [import_id],
+                "responses": with_errors(json!({ "202": { "description": report } }))
+            }
+        }
     })
 }
