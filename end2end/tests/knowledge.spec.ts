@@ -19,6 +19,8 @@ test("an employee typing « imprimante bourrage » is offered the article and en
 
   // The Back Office sees the article credited, and finds it by its words in any order, without accents.
   await page.getByRole("button", { name: "Se déconnecter" }).click();
+  // The sign-out's own navigation must end before the next one starts, or the browser aborts one of them.
+  await expect(page).toHaveURL("/connexion");
   await signIn(page, "n2@immo9.fr", "/connaissances?q=bourrages%20imprimante");
   await page.getByRole("link", { name: "Imprimante : dégager un bourrage papier" }).click();
   await expect(page.locator("[data-deflections]")).toHaveText(/^[1-9]\d*$/);
@@ -49,4 +51,22 @@ test("an administrator checks then imports an activity list", async ({ page }, t
   await expect(page.locator("[data-import-counts]")).toContainText("3 à créer");
   await page.getByRole("button", { name: "Importer 3 à créer" }).click();
   await expect(page.locator("[data-import-status=TERMINE]")).toContainText("3 créées");
+});
+
+// The Back Office writes an article in Markdown, reads it rendered, then edits it.
+test("the Back Office writes an article, reads it rendered and edits it", async ({ page }, testInfo) => {
+  const title = `Écran noir au démarrage (${testInfo.project.name} ${Date.now()})`;
+  await signIn(page, "n2@immo9.fr", "/connaissances/nouveau");
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByLabel(/^Contenu/).fill("1. **Rallumez** l'écran.\n2. Vérifiez le câble.");
+  await page.getByLabel(/^Catégorie/).selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Enregistrer l'article" }).click();
+  await expect(page).toHaveURL(/\/connaissances\/\d+$/);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.locator(".article-body strong")).toHaveText("Rallumez");
+
+  await page.getByRole("button", { name: "Modifier" }).click();
+  await page.getByLabel("Titre", { exact: true }).fill(`${title} — revu`);
+  await page.getByRole("button", { name: "Enregistrer l'article" }).click();
+  await expect(page.getByRole("heading", { name: `${title} — revu` })).toBeVisible();
 });

@@ -409,3 +409,24 @@ async fn a_category_fixes_the_article_domain() {
         base.back.server_fn_json("/api/connaissances_enregistrer", &json!({"id": null, "draft": draft(999_999)})).await;
     assert_eq!((status, error["field"].as_str()), (422, Some("category")), "{error}");
 }
+
+#[tokio::test]
+async fn archived_articles_leave_employees_and_suggestions_but_stay_findable_by_the_desk() {
+    let base = base().await;
+    let id = write(&base.back, "Ancien VPN", "Procédure de l'ancien client VPN.", "PUBLIC").await;
+    let draft = json!({"title": "Ancien VPN", "body_markdown": "Procédure de l'ancien client VPN.", "audience": "PUBLIC",
+        "review_on": review_date(), "archived": true, "version": 1});
+    let (status, body) =
+        base.back.server_fn_json("/api/connaissances_enregistrer", &json!({"id": id, "draft": draft})).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(search(&base.employee, "vpn").await.is_empty());
+    let (_, found) = base.front.server_fn_json("/api/connaissances", &json!({"query": "vpn", "due": false})).await;
+    assert_eq!(found[0]["archived"], true, "{found}");
+    let (status, _) = base.employee.server_fn_json("/api/connaissances_article", &json!({"id": id})).await;
+    assert_eq!(status, 404);
+    let (_, suggestions) = base
+        .front
+        .server_fn_json("/api/connaissances_suggestions", &json!({"text": "ancien client vpn", "catalog": null}))
+        .await;
+    assert_eq!(suggestions, json!([]), "an archived article is never suggested");
+}

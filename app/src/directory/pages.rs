@@ -104,6 +104,7 @@ fn Administration() -> impl IntoView {
             <li><a href="/administration/referentiel">{t.admin_referential_link}</a></li>
             <li><a href="/administration/catalogue">{t.admin_catalog_link}</a></li>
             <li><a href="/administration/niveaux-de-service">{t.sla_admin_link}</a></li>
+            <li><a href="/administration/imports">{t.import_admin_link}</a></li>
         </ul>
         <section class="panel" aria-labelledby="comptes">
             <h2 id="comptes">{t.admin_accounts}</h2>

@@ -200,7 +200,7 @@ fn Report(report: ImportCheck, check: RwSignal<Option<ImportCheck>>) -> impl Int
             <h2 id="import-rapport">{report.file_name.clone()}</h2>
             <details open=!report.mapping_problems.is_empty()>
                 <summary>{t.import_columns}</summary>
-                <table class="data">
+                <table>
                     <thead><tr><th>{t.import_column_ours}</th><th>{t.import_column_file}</th></tr></thead>
                     <tbody>{column_rows}</tbody>
                 </table>
@@ -223,7 +223,7 @@ fn Report(report: ImportCheck, check: RwSignal<Option<ImportCheck>>) -> impl Int
             })}
             {move || start.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
             {rows_cut.then(|| view! { <p class="muted">{t.import_report_cut}</p> })}
-            <table class="data">
+            <table>
                 <thead><tr><th>{t.import_col_line}</th><th>{t.import_col_outcome}</th><th>{t.import_col_reference}</th><th>{t.import_col_detail}</th></tr></thead>
                 <tbody>
                     {report.rows.iter().map(|row| view! {

@@ -477,7 +477,7 @@ async fn import_batches(
             let mut skipped = 0i32;
             for item in batch {
                 if register_one(conn, item, started_by).await.map_err(|error| {
-                    AppError::validation("fichier", format!("ligne {} : {}", item.activity.line, error.message()))
+                    AppError::validation("fichier", format!("Ligne {} : {}", item.activity.line, error.message()))
                 })? {
                     created += 1;
                 } else {

@@ -25,14 +25,14 @@ pub async fn get_article(id: ArticleId) -> Result<Article, AppError> {
     super::service::article(&mut conn, &user, id, Utc::now()).await
 }
 
-/// The catalog entries and owners the article form offers (the desk only).
+/// The choices the article form offers; none for an employee, who does not write articles.
 #[server(endpoint = "connaissances_choix", input = Json)]
-pub async fn load_article_choices() -> Result<ArticleFormChoices, AppError> {
+pub async fn load_article_choices() -> Result<Option<ArticleFormChoices>, AppError> {
     let (user, mut conn) = authorize(Area::Knowledge).await?;
     if !super::service::is_desk(&user) {
-        return Err(AppError::Forbidden);
+        return Ok(None);
     }
-    super::service::form_choices(&mut conn).await
+    super::service::form_choices(&mut conn).await.map(Some)
 }
 
 /// Creates an article (`id` empty) or saves a new version of it.

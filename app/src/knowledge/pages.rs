@@ -76,6 +76,7 @@ fn ArticleList(articles: Vec<ArticleSummary>, desk: bool) -> impl IntoView {
                     <a href=format!("/connaissances/{}", article.id)><strong>{article.title.clone()}</strong></a>
                     {desk.then(|| view! { <span class="badge">{audience_label(article.audience)}</span> })}
                     {(desk && article.due_for_review).then(|| view! { <span class="badge warning">{t.knowledge_due_badge}</span> })}
+                    {article.archived.then(|| view! { <span class="badge">{t.knowledge_archived_badge}</span> })}
                     {article.domain.map(|domain| view! { <span class="muted">" · "{domain_label(domain)}</span> })}
                     {(!article.summary.is_empty()).then(|| view! { <p>{article.summary.clone()}</p> })}
                 </li>
@@ -105,16 +106,19 @@ fn ArticleView() -> impl IntoView {
             }
         },
     );
+    // The form's choices load beside the article, in the same Suspend (see ARCHITECTURE.md).
+    let choices = Resource::new(|| (), |_| load_article_choices());
     view! {
         <p><a href="/connaissances">"← "{t.knowledge_back}</a></p>
         <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match article.await {
-                    Ok(Some(article)) => view! { <ArticleBody article saved/> }.into_any(),
-                    // "/connaissances/nouveau" is the form of a new article.
-                    Ok(None) if wanted() == "nouveau" => view! { <NewArticle/> }.into_any(),
-                    Ok(None) => view! { <ErrorPanel error=crate::error::AppError::not_found(t.knowledge_article_not_found)/> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                match (article.await, choices.await) {
+                    (Ok(Some(article)), Ok(choices)) => view! { <ArticleBody article choices saved/> }.into_any(),
+                    // "/connaissances/nouveau" is the form of a new article, for the desk.
+                    (Ok(None), Ok(Some(choices))) if wanted() == "nouveau" => view! { <NewArticle choices/> }.into_any(),
+                    (Ok(None), Ok(None)) if wanted() == "nouveau" => view! { <ErrorPanel error=crate::error::AppError::Forbidden/> }.into_any(),
+                    (Ok(None), _) => view! { <ErrorPanel error=crate::error::AppError::not_found(t.knowledge_article_not_found)/> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
         </Transition>
@@ -122,7 +126,7 @@ fn ArticleView() -> impl IntoView {
 }
 
 #[component]
-fn ArticleBody(article: Article, saved: RwSignal<u32>) -> impl IntoView {
+fn ArticleBody(article: Article, choices: Option<ArticleFormChoices>, saved: RwSignal<u32>) -> impl IntoView {
     let t = t();
     let editing = RwSignal::new(false);
     let summary = article.summary.clone();
@@ -140,7 +144,7 @@ fn ArticleBody(article: Article, saved: RwSignal<u32>) -> impl IntoView {
         version: Some(article.version),
     };
     let id = summary.id;
-    let may_edit = article.may_edit;
+    let may_edit = article.may_edit && choices.is_some();
     view! {
         <Title text=summary.title.clone()/>
         <article class="panel knowledge-article" data-article=id.to_string()>
@@ -174,12 +178,12 @@ fn ArticleBody(article: Article, saved: RwSignal<u32>) -> impl IntoView {
                 </button>
             })}
         </article>
-        {move || editing.get().then(|| view! { <ArticleForm id=Some(id) draft=draft.clone() on_saved=Callback::new(move |_| { editing.set(false); saved.update(|n| *n += 1); })/> })}
+        {move || editing.get().then(|| choices.clone().map(|choices| view! { <ArticleForm id=Some(id) draft=draft.clone() choices on_saved=Callback::new(move |_| { editing.set(false); saved.update(|n| *n += 1); })/> }))}
     }
 }
 
 #[component]
-fn NewArticle() -> impl IntoView {
+fn NewArticle(choices: ArticleFormChoices) -> impl IntoView {
     let t = t();
     let navigate = use_navigate();
     let review_on =
@@ -200,15 +204,19 @@ fn NewArticle() -> impl IntoView {
     view! {
         <Title text=t.knowledge_new_title/>
         <h1>{t.knowledge_new_title}</h1>
-        <ArticleForm id=None draft on_saved=Callback::new(move |id: ArticleId| navigate(&format!("/connaissances/{id}"), Default::default()))/>
+        <ArticleForm id=None draft choices on_saved=Callback::new(move |id: ArticleId| navigate(&format!("/connaissances/{id}"), Default::default()))/>
     }
 }
 
 /// The article's editor: every field, checked again by the server, which also renders the Markdown.
 #[component]
-fn ArticleForm(id: Option<ArticleId>, draft: ArticleDraft, on_saved: Callback<ArticleId>) -> impl IntoView {
+fn ArticleForm(
+    id: Option<ArticleId>,
+    draft: ArticleDraft,
+    choices: ArticleFormChoices,
+    on_saved: Callback<ArticleId>,
+) -> impl IntoView {
     let t = t();
-    let choices = Resource::new(|| (), |_| load_article_choices());
     let draft = RwSignal::new(draft);
     let save = ServerAction::<SaveArticle>::new();
     Effect::new(move |_| {
@@ -220,101 +228,87 @@ fn ArticleForm(id: Option<ArticleId>, draft: ArticleDraft, on_saved: Callback<Ar
         event.prevent_default();
         save.dispatch(SaveArticle { id, draft: draft.get_untracked() });
     };
-    let form = move |choices: ArticleFormChoices| {
-        let value = draft.get_untracked();
-        let entry_options = choices.catalog_entries.clone();
-        let owners = choices.owners.clone();
-        let categories = choices.categories.clone();
-        view! {
-            <form class="form panel" on:submit=on_submit data-article-form>
-                <div class="field">
-                    <label for="article-title">{t.knowledge_form_title}</label>
-                    <input id="article-title" required maxlength=TITLE_MAX value=value.title.clone()
-                        on:input=move |ev| draft.update(|d| d.title = event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="article-summary">{t.knowledge_form_summary}</label>
-                    <input id="article-summary" maxlength=SUMMARY_MAX value=value.summary.clone()
-                        on:input=move |ev| draft.update(|d| d.summary = event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="article-body">{t.knowledge_form_body}</label>
-                    <textarea id="article-body" rows="14" required maxlength=BODY_MAX prop:value=value.body_markdown.clone()
-                        on:input=move |ev| draft.update(|d| d.body_markdown = event_target_value(&ev))></textarea>
-                </div>
-                <div class="field-row">
-                    <div class="field">
-                        <label for="article-audience">{t.knowledge_form_audience}</label>
-                        <select id="article-audience" on:change=move |ev| if let Ok(audience) = event_target_value(&ev).parse() { draft.update(|d| d.audience = audience) }>
-                            {Audience::ALL.iter().map(|audience| view! {
-                                <option value=audience.code() selected=*audience == value.audience>{audience_label(*audience)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="article-domain">{t.knowledge_form_domain}</label>
-                        <select id="article-domain" on:change=move |ev| draft.update(|d| d.domain = event_target_value(&ev).parse().ok())>
-                            <option value="">{t.none_option}</option>
-                            {ServiceDomain::ALL.iter().map(|domain| view! {
-                                <option value=domain.code() selected=Some(*domain) == value.domain>{domain_label(*domain)}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="article-category">{t.knowledge_form_category}</label>
-                        <select id="article-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
-                            <option value="">{t.none_option}</option>
-                            {categories.into_iter().map(|(id, path)| view! {
-                                <option value=id.to_string() selected=Some(id) == value.category>{path}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="article-owner">{t.knowledge_form_owner}</label>
-                        <select id="article-owner" on:change=move |ev| draft.update(|d| d.owner = event_target_value(&ev).parse().ok().map(UserId))>
-                            <option value="">"—"</option>
-                            {owners.into_iter().map(|(id, name)| view! {
-                                <option value=id.to_string() selected=Some(id) == value.owner>{name}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="article-review">{t.knowledge_form_review}</label>
-                        <input id="article-review" type="date" required value=value.review_on.to_string()
-                            on:input=move |ev| if let Ok(date) = event_target_value(&ev).parse() { draft.update(|d| d.review_on = date) }/>
-                    </div>
-                </div>
-                <fieldset class="choices scroll" id="article-entries">
-                    <legend>{t.knowledge_form_entries}</legend>
-                    {entry_options.into_iter().map(|(id, title)| view! {
-                        <label><input type="checkbox" value=id.to_string() checked=value.catalog_entries.contains(&id)
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                draft.update(|d| {
-                                    d.catalog_entries.retain(|entry| *entry != id);
-                                    if on { d.catalog_entries.push(id) }
-                                });
-                            }/>" "{title}</label>
-                    }).collect_view()}
-                </fieldset>
-                <label class="check"><input type="checkbox" checked=value.archived
-                    on:change=move |ev| draft.update(|d| d.archived = event_target_checked(&ev))/>" "{t.knowledge_form_archived}</label>
-                {move || save.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
-                <button type="submit" class="button primary" disabled=move || save.pending().get()>
-                    {move || if save.pending().get() { t.knowledge_form_saving } else { t.knowledge_form_save }}
-                </button>
-            </form>
-        }
-    };
+    let value = draft.get_untracked();
+    let ArticleFormChoices { catalog_entries: entry_options, categories, owners } = choices;
     view! {
-        <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match choices.await {
-                    Ok(choices) => form(choices).into_any(),
-                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <form class="form panel" on:submit=on_submit data-article-form>
+            <div class="field">
+                <label for="article-title">{t.knowledge_form_title}</label>
+                <input id="article-title" required maxlength=TITLE_MAX value=value.title.clone()
+                    on:input=move |ev| draft.update(|d| d.title = event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="article-summary">{t.knowledge_form_summary}</label>
+                <input id="article-summary" maxlength=SUMMARY_MAX value=value.summary.clone()
+                    on:input=move |ev| draft.update(|d| d.summary = event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="article-body">{t.knowledge_form_body}</label>
+                <textarea id="article-body" rows="14" required maxlength=BODY_MAX prop:value=value.body_markdown.clone()
+                    on:input=move |ev| draft.update(|d| d.body_markdown = event_target_value(&ev))></textarea>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="article-audience">{t.knowledge_form_audience}</label>
+                    <select id="article-audience" on:change=move |ev| if let Ok(audience) = event_target_value(&ev).parse() { draft.update(|d| d.audience = audience) }>
+                        {Audience::ALL.iter().map(|audience| view! {
+                            <option value=audience.code() selected=*audience == value.audience>{audience_label(*audience)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="article-domain">{t.knowledge_form_domain}</label>
+                    <select id="article-domain" on:change=move |ev| draft.update(|d| d.domain = event_target_value(&ev).parse().ok())>
+                        <option value="">{t.none_option}</option>
+                        {ServiceDomain::ALL.iter().map(|domain| view! {
+                            <option value=domain.code() selected=Some(*domain) == value.domain>{domain_label(*domain)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="article-category">{t.knowledge_form_category}</label>
+                    <select id="article-category" on:change=move |ev| draft.update(|d| d.category = event_target_value(&ev).parse().ok().map(crate::domain::ids::CategoryId))>
+                        <option value="">{t.none_option}</option>
+                        {categories.into_iter().map(|(id, path)| view! {
+                            <option value=id.to_string() selected=Some(id) == value.category>{path}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="article-owner">{t.knowledge_form_owner}</label>
+                    <select id="article-owner" on:change=move |ev| draft.update(|d| d.owner = event_target_value(&ev).parse().ok().map(UserId))>
+                        <option value="">"—"</option>
+                        {owners.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string() selected=Some(id) == value.owner>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="article-review">{t.knowledge_form_review}</label>
+                    <input id="article-review" type="date" required value=value.review_on.to_string()
+                        on:input=move |ev| if let Ok(date) = event_target_value(&ev).parse() { draft.update(|d| d.review_on = date) }/>
+                </div>
+            </div>
+            <fieldset class="choices scroll" id="article-entries">
+                <legend>{t.knowledge_form_entries}</legend>
+                {entry_options.into_iter().map(|(id, title)| view! {
+                    <label><input type="checkbox" value=id.to_string() checked=value.catalog_entries.contains(&id)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            draft.update(|d| {
+                                d.catalog_entries.retain(|entry| *entry != id);
+                                if on { d.catalog_entries.push(id) }
+                            });
+                        }/>" "{title}</label>
+                }).collect_view()}
+            </fieldset>
+            <label class="check"><input type="checkbox" checked=value.archived
+                on:change=move |ev| draft.update(|d| d.archived = event_target_checked(&ev))/>" "{t.knowledge_form_archived}</label>
+            {move || save.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                {move || if save.pending().get() { t.knowledge_form_saving } else { t.knowledge_form_save }}
+            </button>
+        </form>
     }
 }
 
@@ -326,13 +320,31 @@ pub fn TicketArticles(reference: crate::domain::ticket::TicketRef, resolved: boo
     let t = t();
     let link = ServerAction::<LinkArticle>::new();
     let write = ServerAction::<ArticleFromResolution>::new();
-    let linked =
-        Resource::new(move || (link.version().get(), write.version().get()), move |_| ticket_articles(reference));
+    // Loaded by effects, in the browser only: resources created inside the ticket page's Suspense child
+    // would be loaded twice over and could unsettle its hydration (see ARCHITECTURE.md).
+    let linked = RwSignal::new(None::<Result<Vec<super::LinkedArticle>, crate::error::AppError>>);
+    Effect::new(move |_| {
+        let _ = (link.version().get(), write.version().get());
+        leptos::task::spawn_local(async move { linked.set(Some(ticket_articles(reference).await)) });
+    });
     let query = RwSignal::new(String::new());
-    let found = Resource::new(
-        move || query.get(),
-        |query| async move { if query.trim().len() < 3 { Ok(Vec::new()) } else { search_articles(query, false).await } },
-    );
+    let found = RwSignal::new(Vec::<ArticleSummary>::new());
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let query = query.get();
+        asked.update_value(|count| *count += 1);
+        let question = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let articles = if query.trim().chars().count() < 3 {
+                Vec::new()
+            } else {
+                search_articles(query, false).await.unwrap_or_default()
+            };
+            if asked.get_value() == question {
+                found.set(articles);
+            }
+        });
+    });
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = write.value().get() {
@@ -342,40 +354,33 @@ pub fn TicketArticles(reference: crate::domain::ticket::TicketRef, resolved: boo
     view! {
         <section class="panel" aria-labelledby="articles-lies" data-ticket-articles>
             <h2 id="articles-lies">{t.knowledge_ticket_panel}</h2>
-            <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    match linked.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{t.knowledge_ticket_none}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul>{list.into_iter().map(|article| view! {
-                                <li data-linked-article=article.id.to_string()>
-                                    <a href=format!("/connaissances/{}", article.id)>{article.title}</a>
-                                    <span class="muted">" — "{audience_label(article.audience)}", "{t.knowledge_linked_by}" "{article.linked_by}</span>
-                                </li>
-                            }).collect_view()}</ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorPanel error/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match linked.get() {
+                None => view! { <p class="loading">{t.loading}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t.knowledge_ticket_none}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul>{list.into_iter().map(|article| view! {
+                        <li data-linked-article=article.id.to_string()>
+                            <a href=format!("/connaissances/{}", article.id)>{article.title}</a>
+                            <span class="muted">" — "{audience_label(article.audience)}", "{t.knowledge_linked_by}" "{article.linked_by}</span>
+                        </li>
+                    }).collect_view()}</ul>
+                }.into_any(),
+                Some(Err(error)) => view! { <ErrorPanel error/> }.into_any(),
+            }}
             <div class="field">
                 <label for="article-a-lier">{t.knowledge_ticket_search}</label>
                 <input id="article-a-lier" type="search" autocomplete="off" bind:value=query/>
             </div>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    found.await.ok().map(|articles| view! {
-                        <ul class="article-list">{articles.into_iter().take(5).map(|article| {
-                            let id = article.id;
-                            view! {
-                                <li>{article.title.clone()}" "
-                                    <button type="button" class="button" on:click=move |_| { link.dispatch(LinkArticle { reference, article: id }); }>{t.knowledge_ticket_link}</button>
-                                </li>
-                            }
-                        }).collect_view()}</ul>
-                    })
-                })}
-            </Transition>
+            {move || view! {
+                <ul class="article-list">{found.get().into_iter().take(5).map(|article| {
+                    let id = article.id;
+                    view! {
+                        <li>{article.title.clone()}" "
+                            <button type="button" class="button" on:click=move |_| { link.dispatch(LinkArticle { reference, article: id }); }>{t.knowledge_ticket_link}</button>
+                        </li>
+                    }
+                }).collect_view()}</ul>
+            }}
             {move || link.value().get().and_then(Result::err).map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
             {resolved.then(|| view! {
                 <button type="button" class="button" disabled=move || write.pending().get()

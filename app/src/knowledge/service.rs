@@ -86,7 +86,7 @@ const ANY_WORD_CLOSE: &str = ")::text, '&', '|')::tsquery";
 
 /// Articles matching a search (every word, in any order, accents and plurals ignored), best first; every
 /// article the person may read, most recently changed first, when the search is empty. `due` keeps those
-/// whose review date has passed.
+/// whose review date has passed (archived ones are never due).
 pub async fn search(
     conn: &mut AsyncPgConnection,
     user: &CurrentUser,
@@ -95,16 +95,15 @@ pub async fn search(
     now: DateTime<Utc>,
 ) -> AppResult<Vec<ArticleSummary>> {
     let today = today(now);
-    let mut select = knowledge_articles::table
-        .inner_join(users::table)
-        .select(summary_columns!())
-        .filter(knowledge_articles::archived.eq(false))
-        .into_boxed();
+    let mut select = knowledge_articles::table.inner_join(users::table).select(summary_columns!()).into_boxed();
+    // The desk also finds archived articles (marked so), to bring one back; employees never see them.
     if !is_desk(user) {
-        select = select.filter(knowledge_articles::audience.eq(Audience::Public));
+        select = select
+            .filter(knowledge_articles::audience.eq(Audience::Public))
+            .filter(knowledge_articles::archived.eq(false));
     }
     if due {
-        select = select.filter(knowledge_articles::review_on.le(today));
+        select = select.filter(knowledge_articles::review_on.le(today)).filter(knowledge_articles::archived.eq(false));
     }
     let query = query.trim();
     let rows: Vec<SummaryRow> = if fold_for_search(query).trim().is_empty() {

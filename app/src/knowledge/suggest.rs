@@ -117,7 +117,7 @@ pub fn KnowledgeSuggestions(
 pub fn SolvedWithoutTicket(title: String, again: Callback<()>) -> impl IntoView {
     let t = t();
     view! {
-        <div class="notice success" role="status" data-deflected>
+        <div class="notice ok" role="status" data-deflected>
             <h3>{t.knowledge_solved_title}</h3>
             <p>{t.knowledge_solved_text}" « "{title}" »."</p>
             <button type="button" class="button" on:click=move |_| again.run(())>{t.knowledge_solved_again}</button>
