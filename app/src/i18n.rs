@@ -1764,6 +1764,69 @@ pub fn backlog_alert_message(backlog: &PoleBacklog, reason: AlertReason) -> Stri
     }
 }
 
+pub fn kpi_label(kpi: crate::domain::kpi::Kpi) -> &'static str {
+    use crate::domain::kpi::Kpi;
+    match kpi {
+        Kpi::OwnCompliance => "Prises en charge dans le délai",
+        Kpi::ResolveCompliance => "Résolutions dans le délai",
+        Kpi::FirstContact => "Résolution au premier contact",
+        Kpi::TimeToOwnMedian => "Délai de prise en charge médian",
+        Kpi::TimeToOwnP90 => "Délai de prise en charge (90 %)",
+        Kpi::TimeToResolveMedian => "Délai de résolution médian",
+        Kpi::TimeToResolveP90 => "Délai de résolution (90 %)",
+        Kpi::Backlog => "Stock de tickets ouverts",
+        Kpi::Growth => "Croissance du stock",
+        Kpi::ReopenRate => "Taux de réouverture",
+        Kpi::EscalationRate => "Taux d'escalade",
+        Kpi::ReassignmentRate => "Taux de réaffectation",
+        Kpi::Deflection => "Demandes évitées par la base de connaissances",
+        Kpi::Satisfaction => "Satisfaction",
+    }
+}
+
+/// What each KPI counts, shown next to it: the definition Qualité and the code agree on.
+pub fn kpi_definition(kpi: crate::domain::kpi::Kpi) -> &'static str {
+    use crate::domain::kpi::Kpi;
+    match kpi {
+        Kpi::OwnCompliance => {
+            "Parmi les tickets pris en charge pendant la période, la part prise en charge avant l'échéance de prise en charge (heures ouvrées du calendrier du site)."
+        }
+        Kpi::ResolveCompliance => {
+            "Parmi les tickets résolus pendant la période, la part résolue avant l'échéance de résolution, pauses en attente du demandeur exclues."
+        }
+        Kpi::FirstContact => {
+            "Parmi les incidents et demandes des utilisateurs (hors supervision) résolus pendant la période, la part résolue pendant l'appel qui les a enregistrés."
+        }
+        Kpi::TimeToOwnMedian => {
+            "La moitié des tickets pris en charge pendant la période l'ont été en moins de ce temps ouvré (rang le plus proche)."
+        }
+        Kpi::TimeToOwnP90 => "90 % des tickets pris en charge pendant la période l'ont été en moins de ce temps ouvré.",
+        Kpi::TimeToResolveMedian => {
+            "La moitié des tickets résolus pendant la période l'ont été en moins de ce temps ouvré, pauses exclues."
+        }
+        Kpi::TimeToResolveP90 => {
+            "90 % des tickets résolus pendant la période l'ont été en moins de ce temps ouvré, pauses exclues."
+        }
+        Kpi::Backlog => {
+            "Les tickets enregistrés avant la fin de la période et pas encore résolus à cette date, par âge : moins d'un jour, 1 à 3, 3 à 7, 7 à 30, 30 jours et plus."
+        }
+        Kpi::Growth => {
+            "Tickets enregistrés pendant la période moins tickets clos pendant la période : positif, le stock grossit."
+        }
+        Kpi::ReopenRate => "Parmi les tickets résolus pendant la période, la part rouverte par le demandeur.",
+        Kpi::EscalationRate => {
+            "Parmi les tickets enregistrés pendant la période, la part escaladée vers un autre pôle."
+        }
+        Kpi::ReassignmentRate => {
+            "Parmi les tickets enregistrés pendant la période, la part retirée à un agent pour être confiée à un autre."
+        }
+        Kpi::Deflection => {
+            "Demandes closes sans ticket par « Cela a résolu mon problème », rapportées à ces demandes plus les incidents et demandes enregistrés pour des utilisateurs pendant la période."
+        }
+        Kpi::Satisfaction => "La note moyenne (1 à 5) des évaluations données pendant la période.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1775,6 +1838,9 @@ mod tests {
         assert!(Typology::ALL.iter().all(|ty| !typology_label(*ty).is_empty()));
         assert!(SiteKind::ALL.iter().all(|k| !site_kind_label(*k).is_empty()));
         assert!(Area::ALL.iter().all(|a| !area_label(*a).is_empty() && !area_description(*a).is_empty()));
+        assert!(
+            crate::domain::kpi::Kpi::ALL.iter().all(|k| !kpi_label(*k).is_empty() && !kpi_definition(*k).is_empty())
+        );
     }
 
     #[test]

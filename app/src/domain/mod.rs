@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod codes;
 pub mod ids;
 pub mod import;
+pub mod kpi;
 pub mod people;
 pub mod qualification;
 pub mod sla;
