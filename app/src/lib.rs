@@ -21,6 +21,7 @@ pub mod error;
 pub mod i18n;
 pub mod imports;
 pub mod knowledge;
+pub mod kpis;
 pub mod live;
 pub mod referential;
 pub mod shell;

@@ -544,6 +544,7 @@ diesel::joinable!(knowledge_articles -> users (owner_id));
 diesel::joinable!(knowledge_article_entries -> knowledge_articles (article_id));
 diesel::joinable!(knowledge_article_entries -> catalog_entries (catalog_entry_id));
 diesel::joinable!(ticket_articles -> knowledge_articles (article_id));
+diesel::joinable!(knowledge_deflections -> knowledge_articles (article_id));
 diesel::joinable!(ticket_articles -> tickets (ticket_id));
 
 diesel::allow_tables_to_appear_in_same_query!(

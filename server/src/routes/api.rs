@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(super::capacity::router())
         .merge(super::live::router())
         .merge(super::knowledge::router())
+        .merge(super::kpis::router())
         .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
 }
 

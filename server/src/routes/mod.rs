@@ -6,6 +6,7 @@ pub mod capacity;
 pub mod catalog;
 pub mod health;
 pub mod knowledge;
+pub mod kpis;
 pub mod live;
 pub mod openapi;
 pub mod server_fn_status;

@@ -31,7 +31,7 @@ fn with_errors(ok: Value) -> Value {
 
 pub fn document() -> Value {
     let mut document = core_document();
-    for more in [capacity_and_live_paths(), triage_and_import_paths()] {
+    for more in [capacity_and_live_paths(), triage_and_import_paths(), kpi_paths()] {
         if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), more) {
             paths.extend(more);
         }
@@ -338,6 +338,28 @@ fn triage_and_import_paths() -> Value {
                 "summary": "Lance l'import d'une liste vérifiée sans erreur, par lots de 500 en arrière-plan ; 409 si une ligne est en erreur ou si rien n'est à créer",
                 "parameters": [import_id],
                 "responses": with_errors(json!({ "202": { "description": report } }))
+            }
+        }
+    })
+}
+
+/// Qualité's KPIs.
+fn kpi_paths() -> Value {
+    let filter = |name: &str, description: &str| json!({ "name": name, "in": "query", "schema": { "type": "string" }, "description": description });
+    json!({
+        "/api/v1/kpis": {
+            "get": {
+                "summary": "Les indicateurs d'une période avec leur définition, leur valeur (et les nombres derrière), celle de la période précédente et la tendance (Qualité, superviseurs, administrateurs)",
+                "parameters": [
+                    filter("from", "Premier jour (AAAA-MM-JJ, heure de Paris) ou instant RFC 3339 ; 30 jours avant `to` par défaut"),
+                    filter("to", "Dernier jour inclus (AAAA-MM-JJ) ou instant RFC 3339 ; aujourd'hui par défaut ; 366 jours au plus"),
+                    filter("pole", "FRONT, BACK, EXPERT, ATELIER"),
+                    filter("site", "Identifiant du site"),
+                    filter("domain", "Code du domaine (POSTE, IMPRESSION…)"),
+                    filter("type", "EVENEMENT, INCIDENT, PROBLEME, DEMANDE, CHANGEMENT"),
+                    filter("channel", "TELEPHONE, MAIL, PORTAIL, SUPERVISION, GUICHET")
+                ],
+                "responses": with_errors(json!({ "200": { "description": "{period: {from, to}, previous: {from, to}, filter, kpis: [{code, label, definition, unit: part|minutes_ouvrees|nombre|note_sur_5, value|null, numerator, denominator, previous|null, trend: meilleur|moins_bon|stable|inconnu}], backlog_ages: {buckets, current, previous}}" } }))
             }
         }
     })
