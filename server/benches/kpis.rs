@@ -4,7 +4,8 @@
 //! `cargo xtask db start`, then:
 //! `IMMO9_TEST_DATABASE_URL=$(cargo xtask db url | sed 's#/immo9$#/postgres#') cargo bench -p server --bench kpis`
 //! Options (environment): BENCH_TICKETS (default 100000), BENCH_RUNS (default 20). Builds a fresh database
-//! (the demo, then `demo::volume`, as `server seed-volume` does), prints the figures, asserts nothing.
+//! (the demo, then `demo::volume`, as `server seed-volume` does, plus stopped clocks for every resolved
+//! ticket), prints the figures, asserts nothing.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -34,6 +35,24 @@ fn main() {
         server::demo::load_if_empty(&mut conn).await.expect("demo data");
         let now = Utc::now();
         let report = server::demo::volume::seed(&mut conn, tickets, now, |_| {}).await.expect("volume");
+        // The volume seed gives clocks to open tickets only: every resolved one gets its two stopped clocks
+        // here (one in five late), so the report counts business minutes as it would on a real desk.
+        for measure in ["PRISE_EN_CHARGE", "RESOLUTION"] {
+            let stop = if measure == "RESOLUTION" {
+                "resolved_at"
+            } else {
+                "LEAST(resolved_at, registered_at + interval '20 minutes' * (1 + id % 7))"
+            };
+            diesel::sql_query(format!(
+                "INSERT INTO ticket_clocks (ticket_id, measure, cycle, pole, calendar_code, priority, target_minutes, \
+                 started_at, stopped_at, breached) \
+                 SELECT id, '{measure}', 1, pole, 'SIEGE', priority, 60, registered_at, {stop}, id % 5 = 0 \
+                 FROM tickets WHERE resolved_at IS NOT NULL ON CONFLICT DO NOTHING"
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        }
         diesel::sql_query("ANALYZE").execute(&mut conn).await.unwrap();
         println!("base : la démo puis {} tickets ({} ouverts)", report.closed + report.open, report.open);
 
