@@ -274,8 +274,9 @@ struct ImportCheckParts {
     notes: Vec<String>,
 }
 
+/// Imports are the administrators' (the Administration area), whichever door they come through.
 fn only_admins(user: &CurrentUser) -> AppResult<()> {
-    if user.roles.has(crate::domain::people::Role::Admin) { Ok(()) } else { Err(AppError::Forbidden) }
+    crate::auth::service::check_area(user, crate::domain::access::Area::Administration)
 }
 
 /// Checks an uploaded file (the dry run): stores it with its report, writes no ticket.

@@ -113,6 +113,13 @@ pub struct ArticleFormChoices {
     pub owners: Vec<(UserId, String)>,
 }
 
+/// The people who treat tickets: they read internal articles, link articles to tickets and write them.
+/// The server decides with it; the page uses it only to spare others buttons they could not use.
+pub fn is_desk(roles: &crate::domain::people::Roles) -> bool {
+    use crate::domain::people::Role;
+    roles.has_any(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin])
+}
+
 /// Limits an article must keep, checked in the browser and again on the server.
 pub const TITLE_MAX: usize = 200;
 pub const SUMMARY_MAX: usize = 400;

@@ -7,7 +7,6 @@ use crate::auth::CurrentUser;
 use crate::domain::access::Area;
 use crate::domain::ids::{ArticleId, UserId};
 use crate::domain::ticket::ServiceDomain;
-use crate::domain::workflow::is_staff;
 use crate::i18n::{area_label, domain_label, t};
 use crate::shell::{ErrorPanel, Guarded};
 use chrono::{Months, Utc};
@@ -31,7 +30,7 @@ pub fn KnowledgePage() -> impl IntoView {
 #[component]
 fn Knowledge(user: CurrentUser) -> impl IntoView {
     let t = t();
-    let desk = is_staff(&user.roles);
+    let desk = super::is_desk(&user.roles);
     // A search can be shared as a link: /connaissances?q=vpn
     let query = RwSignal::new(use_query_map().read_untracked().get("q").unwrap_or_default());
     let due = RwSignal::new(false);

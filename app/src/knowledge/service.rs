@@ -26,9 +26,9 @@ use diesel::prelude::*;
 use diesel::sql_types::{Bool, Float4, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
-/// The people who treat tickets: they read internal articles, link articles and write them.
+/// The person is of the desk (see [`super::is_desk`]).
 pub fn is_desk(user: &CurrentUser) -> bool {
-    user.roles.has_any(&[Role::Agent, Role::Supervisor, Role::Quality, Role::Admin])
+    super::is_desk(&user.roles)
 }
 
 /// Who may change an article: its owner, the Back Office (which keeps the base consistent), supervisors and

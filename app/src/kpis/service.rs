@@ -11,6 +11,7 @@ use crate::domain::kpi::{ClockOutcome, KpiFilter, Period, TicketFacts, compute, 
 use crate::domain::people::Pole;
 use crate::domain::sla::{ClockRun, Measure, Pause};
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};
+use crate::domain::workflow::Action;
 use crate::error::{AppError, AppResult};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -117,7 +118,7 @@ pub async fn facts(
         // Who held each ticket: whoever took it, or whom it was assigned to.
         let handovers: Vec<(i64, String, Option<i64>, serde_json::Value)> = ticket_history::table
             .filter(ticket_history::ticket_id.eq_any(chunk))
-            .filter(ticket_history::action.eq_any(["PRENDRE", "ASSIGNER"]))
+            .filter(ticket_history::action.eq_any([Action::Take.code(), Action::Assign.code()]))
             .select((
                 ticket_history::ticket_id,
                 ticket_history::action,
@@ -127,7 +128,7 @@ pub async fn facts(
             .load(conn)
             .await?;
         for (ticket, action, actor, detail) in handovers {
-            let holder = if action == "ASSIGNER" { detail["assigne"].as_i64() } else { actor };
+            let holder = if action == Action::Assign.code() { detail["assigne"].as_i64() } else { actor };
             if let Some(holder) = holder {
                 holders.entry(ticket).or_default().insert(holder);
             }
