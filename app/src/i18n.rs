@@ -17,6 +17,7 @@ use crate::domain::workflow::{Action, Status, StatusGroup};
 use crate::tickets::{ApprovalDecision, CommentPurpose, LinkKind};
 
 pub mod imports;
+pub mod steering;
 
 pub struct Texts {
     pub app_name: &'static str,
@@ -1645,6 +1646,11 @@ pub fn comment_purpose_label(purpose: CommentPurpose) -> &'static str {
 }
 
 /// An instant as people in Gironde read it: `27/11/2026 17:45`.
+/// The Paris day of an instant, `28/11/2026`.
+pub fn local_day(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y").to_string()
+}
+
 pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y %H:%M").to_string()
 }

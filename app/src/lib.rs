@@ -37,6 +37,7 @@ use crate::capacity::pages::SlaMatrixPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::imports::pages::ImportPage;
 use crate::knowledge::pages::{ArticlePage, KnowledgePage};
+use crate::kpis::pages::KpiDashboardPage;
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
@@ -124,6 +125,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:reference") view=TicketPage/>
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/pilotage") view=SteeringPage/>
+                    <Route path=path!("/pilotage/indicateurs") view=KpiDashboardPage/>
                     <Route path=path!("/matrice-sla") view=SlaMatrixPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>

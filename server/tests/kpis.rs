@@ -281,3 +281,67 @@ async fn kpis_filter_and_refuse_what_they_cannot_read() {
     let (status, _) = week.app.client().get_json("/api/v1/kpis").await;
     assert_eq!(status, 401);
 }
+
+/// The sheet of an XLSX answer, as calamine reads it.
+fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+#[tokio::test]
+async fn kpi_tables_export_to_xlsx_and_csv_with_formulas_neutralised() {
+    use calamine::Data;
+    let week = week().await;
+    // A site whose name a spreadsheet would run as a formula.
+    let pirate = "=HYPERLINK(\"http://pirate.example\",\"Agence\")";
+    exec(
+        &week.app,
+        &format!("UPDATE sites SET name = '{}' WHERE id = {}", pirate.replace('\'', "''"), week.app.site.unwrap().0),
+    )
+    .await;
+    let period = "from=2026-11-02&to=2026-11-08";
+
+    let response = week.quality.get(&format!("/api/v1/kpis/export?tableau=CONFORMITE&format=xlsx&{period}")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert!(response.headers()["content-disposition"].to_str().unwrap().contains("2026-11-02-2026-11-08.xlsx"));
+    let rows = xlsx_rows(response.bytes().await.unwrap().to_vec());
+    // Header, then one row: every resolution of the week is a POSTE ticket of the one site (A ✓, B ✗, D ✓).
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0][0], Data::String("Domaine".into()));
+    assert_eq!(rows[1][0], Data::String("Poste de travail".into()));
+    assert_eq!(rows[1][1], Data::String(format!("'{pirate}")), "the formula is neutralised");
+    assert_eq!((&rows[1][2], &rows[1][3]), (&Data::Float(2.0), &Data::Float(3.0)));
+    let Data::Float(share) = rows[1][4] else { panic!("{:?}", rows[1][4]) };
+    assert!((share - 2.0 / 3.0).abs() < 1e-9);
+
+    // The indicators table holds each KPI's figures as numbers.
+    let response = week.quality.get(&format!("/api/v1/kpis/export?tableau=INDICATEURS&format=XLSX&{period}")).await;
+    let rows = xlsx_rows(response.bytes().await.unwrap().to_vec());
+    let row =
+        |label: &str| rows.iter().find(|row| row[0] == Data::String(label.into())).unwrap_or_else(|| panic!("{label}"));
+    assert_eq!(row("Prises en charge dans le délai")[1], Data::Float(0.75));
+    assert_eq!(row("Délai de résolution médian")[1], Data::Float(510.0));
+    assert_eq!(row("Stock de tickets ouverts")[1], Data::Float(3.0));
+
+    let response = week.quality.get(&format!("/api/v1/kpis/export?tableau=CONFORMITE&format=csv&{period}")).await;
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = response.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "\u{feff}Domaine;Site;Résolus dans le délai;Résolus;Conformité");
+    assert_eq!(lines[1], "Poste de travail;\"'=HYPERLINK(\"\"http://pirate.example\"\",\"\"Agence\"\")\";2;3;66,7 %");
+
+    for (query, field) in [
+        ("tableau=SECRET&format=csv", "tableau"),
+        ("tableau=CONFORMITE&format=pdf", "format"),
+        ("tableau=CONFORMITE&format=csv&pole=X", "pole"),
+    ] {
+        let (status, error) = week.quality.get_json(&format!("/api/v1/kpis/export?{query}")).await;
+        assert_eq!((status, error["error"]["field"].as_str()), (422, Some(field)), "{query}: {error}");
+    }
+    week.app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
+    let agent = week.app.signed_in("n1@t.fr").await;
+    assert_eq!(agent.get(&format!("/api/v1/kpis/export?tableau=CONFORMITE&format=csv&{period}")).await.status(), 403);
+}

@@ -2,6 +2,8 @@
 //! facts of those tickets for a period and compared with the period before. Pure: the server gathers the
 //! facts (`TicketFacts`), this module counts.
 
+pub mod breakdown;
+
 use crate::domain::ids::SiteId;
 use crate::domain::people::Pole;
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};

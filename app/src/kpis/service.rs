@@ -2,11 +2,13 @@
 //! before the previous period began (or rated since). Business minutes come from each clock's own run and
 //! calendar, as the SLA engine counts them; reassignments from the history (more than one agent held it).
 
-use super::KpiReport;
+use super::query::KpiQuery;
+use super::{KpiPage, KpiReport, SiteName};
 use crate::db::schema::{
-    knowledge_articles, knowledge_deflections, ticket_clocks, ticket_history, ticket_ratings, tickets,
+    knowledge_articles, knowledge_deflections, sites, ticket_clocks, ticket_history, ticket_ratings, tickets,
 };
 use crate::domain::ids::SiteId;
+use crate::domain::kpi::breakdown::{compliance_grid, series};
 use crate::domain::kpi::{ClockOutcome, KpiFilter, Period, TicketFacts, compute, with_trends};
 use crate::domain::people::Pole;
 use crate::domain::sla::{ClockRun, Measure, Pause};
@@ -196,12 +198,16 @@ async fn deflections(conn: &mut AsyncPgConnection, period: Period, domain: Optio
     Ok(count.max(0) as u64)
 }
 
-/// The KPIs of `period` for `filter`, with the previous period's and the trends.
-pub async fn report(conn: &mut AsyncPgConnection, filter: &KpiFilter, period: Period) -> AppResult<KpiReport> {
+/// The KPIs of `period` for `filter` computed from `facts` (read from the previous period's start).
+async fn report_of(
+    conn: &mut AsyncPgConnection,
+    facts: &[TicketFacts],
+    filter: &KpiFilter,
+    period: Period,
+) -> AppResult<KpiReport> {
     let previous = period.previous();
-    let facts = facts(conn, previous.from, period.to).await?;
-    let current = compute(&facts, filter, period, deflections(conn, period, filter.domain).await?);
-    let before = compute(&facts, filter, previous, deflections(conn, previous, filter.domain).await?);
+    let current = compute(facts, filter, period, deflections(conn, period, filter.domain).await?);
+    let before = compute(facts, filter, previous, deflections(conn, previous, filter.domain).await?);
     Ok(KpiReport {
         period,
         previous,
@@ -209,5 +215,32 @@ pub async fn report(conn: &mut AsyncPgConnection, filter: &KpiFilter, period: Pe
         lines: with_trends(&current, &before),
         backlog_ages: current.backlog_ages,
         previous_backlog_ages: before.backlog_ages,
+    })
+}
+
+/// The KPIs of `period` for `filter`, with the previous period's and the trends.
+pub async fn report(conn: &mut AsyncPgConnection, filter: &KpiFilter, period: Period) -> AppResult<KpiReport> {
+    let facts = facts(conn, period.previous().from, period.to).await?;
+    report_of(conn, &facts, filter, period).await
+}
+
+/// Every site by name.
+pub async fn site_names(conn: &mut AsyncPgConnection) -> AppResult<Vec<SiteName>> {
+    let rows: Vec<(SiteId, String)> =
+        sites::table.select((sites::id, sites::name)).order(sites::name.asc()).load(conn).await?;
+    Ok(rows.into_iter().map(|(id, name)| SiteName { id, name }).collect())
+}
+
+/// The KPI page of `query`: the report, its steps and its domain × site grid, from one read of the facts.
+pub async fn page(conn: &mut AsyncPgConnection, query: &KpiQuery, now: DateTime<Utc>) -> AppResult<KpiPage> {
+    let period = query.period(now)?;
+    let filter = query.filter()?;
+    let facts = facts(conn, period.previous().from, period.to).await?;
+    Ok(KpiPage {
+        query: query.with_days(period),
+        report: report_of(conn, &facts, &filter, period).await?,
+        steps: series(&facts, &filter, period),
+        grid: compliance_grid(&facts, &filter, period),
+        sites: site_names(conn).await?,
     })
 }

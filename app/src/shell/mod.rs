@@ -1,5 +1,6 @@
 //! The frame around every page: header with navigation, the access guard, the home page and the 404 page.
 
+pub mod charts;
 mod guard;
 mod home;
 

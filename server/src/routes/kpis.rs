@@ -1,88 +1,78 @@
 //! `GET /api/v1/kpis?from=&to=&pole=&site=&domain=&type=&channel=`: every KPI of a period with its
-//! definition, its figure (and the counts behind it), the previous period's and the trend. Qualité,
-//! supervisors and administrators.
+//! definition, its figure (and the counts behind it), the previous period's and the trend; and
+//! `GET /api/v1/kpis/export`: one of the KPI page's tables as CSV or XLSX. Qualité, supervisors, administrators.
 
 use super::api::{ApiError, ApiUser};
 use crate::state::AppState;
 use app::auth::service::check_area;
 use app::domain::access::Area;
-use app::domain::ids::SiteId;
-use app::domain::kpi::{AGE_BUCKETS_DAYS, KpiFilter, Period, Trend, Unit};
+use app::domain::kpi::{AGE_BUCKETS_DAYS, Trend, Unit};
 use app::error::AppError;
 use app::i18n::{kpi_definition, kpi_label};
+use app::kpis::export::{ExportFormat, write};
+use app::kpis::query::KpiQuery;
+use app::kpis::sheets::{SheetKind, sheet};
 use axum::extract::{Query, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/kpis", get(kpis))
+    Router::new().route("/kpis", get(kpis)).route("/kpis/export", get(export))
 }
 
+/// `GET /api/v1/kpis/export?tableau=INDICATEURS|ANCIENNETE|EVOLUTION|CONFORMITE&format=csv|xlsx&…`: one
+/// table of the KPI page, for the same filters, as a file to download.
+async fn export(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    Query(query): Query<KpiQuery>,
+    Query(asked): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    check_area(&user, Area::Steering)?;
+    let texts = app::i18n::steering::s();
+    let kind = asked
+        .tableau
+        .as_deref()
+        .and_then(SheetKind::from_code)
+        .ok_or_else(|| AppError::validation("tableau", texts.unknown_table))?;
+    let format = asked
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+        .and_then(ExportFormat::from_code)
+        .ok_or_else(|| AppError::validation("format", texts.unknown_format))?;
+    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let page = app::kpis::service::page(&mut conn, &query, Utc::now()).await?;
+    let sheet = sheet(&page, kind);
+    let bytes = write(&sheet, format)?;
+    let name = format!(
+        "indicateurs-{}-{}-{}.{}",
+        kind.code().to_lowercase(),
+        page.query.from.unwrap_or_default(),
+        page.query.to.unwrap_or_default(),
+        format.code()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, format.content_type().to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The export's own parameters beside the KPI query.
 #[derive(Deserialize)]
-struct KpiQuery {
-    from: Option<String>,
-    to: Option<String>,
-    pole: Option<String>,
-    site: Option<String>,
-    domain: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    channel: Option<String>,
-}
-
-/// The longest period one request may ask for.
-const MAX_DAYS: i64 = 366;
-
-/// Midnight in Paris of a date, as an instant.
-fn paris_midnight(date: NaiveDate) -> DateTime<Utc> {
-    let local = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    chrono_tz::Europe::Paris
-        .from_local_datetime(&local)
-        .earliest()
-        .map_or_else(|| local.and_utc(), |at| at.with_timezone(&Utc))
-}
-
-/// A date (`2026-11-01`, the whole day) or an instant (RFC 3339). `end` makes a date mean the end of its day.
-fn instant(field: &str, text: &str, end: bool) -> Result<DateTime<Utc>, AppError> {
-    if let Ok(date) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        return Ok(paris_midnight(if end { date + TimeDelta::days(1) } else { date }));
-    }
-    DateTime::parse_from_rfc3339(text.trim()).map(|at| at.with_timezone(&Utc)).map_err(|_| {
-        AppError::validation(field, format!("« {text} » n'est pas une date : écrivez AAAA-MM-JJ (ex. 2026-11-01)"))
-    })
-}
-
-fn code<T>(field: &str, text: Option<&str>, parse: fn(&str) -> Option<T>) -> Result<Option<T>, AppError> {
-    match text.map(str::trim).filter(|text| !text.is_empty()) {
-        None => Ok(None),
-        Some(text) => {
-            parse(text).map(Some).ok_or_else(|| AppError::validation(field, format!("Valeur inconnue : « {text} »")))
-        }
-    }
-}
-
-/// The period asked for: `from` and `to` are whole days, `to` included; the last 30 days by default.
-fn period_of(query: &KpiQuery, now: DateTime<Utc>) -> Result<Period, AppError> {
-    let today = now.with_timezone(&chrono_tz::Europe::Paris).date_naive();
-    let to = match query.to.as_deref() {
-        Some(text) => instant("to", text, true)?,
-        None => paris_midnight(today + TimeDelta::days(1)),
-    };
-    let from = match query.from.as_deref() {
-        Some(text) => instant("from", text, false)?,
-        None => to - TimeDelta::days(30),
-    };
-    if from >= to {
-        return Err(AppError::validation("from", "La période commence après sa fin."));
-    }
-    if to - from > TimeDelta::days(MAX_DAYS) {
-        return Err(AppError::validation("to", format!("Une période compte au plus {MAX_DAYS} jours.")));
-    }
-    Ok(Period { from, to })
+struct ExportQuery {
+    tableau: Option<String>,
+    format: Option<String>,
 }
 
 async fn kpis(
@@ -91,14 +81,8 @@ async fn kpis(
     Query(query): Query<KpiQuery>,
 ) -> Result<Response, ApiError> {
     check_area(&user, Area::Steering)?;
-    let period = period_of(&query, Utc::now())?;
-    let filter = KpiFilter {
-        pole: code("pole", query.pole.as_deref(), app::domain::people::Pole::from_code)?,
-        site: code("site", query.site.as_deref(), |text| text.parse().ok().map(SiteId))?,
-        domain: code("domain", query.domain.as_deref(), app::domain::ticket::ServiceDomain::from_code)?,
-        kind: code("type", query.kind.as_deref(), app::domain::ticket::Kind::from_code)?,
-        channel: code("channel", query.channel.as_deref(), app::domain::ticket::Channel::from_code)?,
-    };
+    let period = query.period(Utc::now())?;
+    let filter = query.filter()?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let report = app::kpis::service::report(&mut conn, &filter, period).await?;
     let unit = |unit: Unit| match unit {

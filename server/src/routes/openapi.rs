@@ -361,6 +361,23 @@ fn kpi_paths() -> Value {
                 ],
                 "responses": with_errors(json!({ "200": { "description": "{period: {from, to}, previous: {from, to}, filter, kpis: [{code, label, definition, unit: part|minutes_ouvrees|nombre|note_sur_5, value|null, numerator, denominator, previous|null, trend: meilleur|moins_bon|stable|inconnu}], backlog_ages: {buckets, current, previous}}" } }))
             }
+        },
+        "/api/v1/kpis/export": {
+            "get": {
+                "summary": "Un tableau de la page des indicateurs, pour les mêmes filtres, en fichier CSV (point-virgule, UTF-8 avec BOM) ou XLSX ; le texte qu'un tableur exécuterait comme formule est préfixé d'une apostrophe",
+                "parameters": [
+                    filter("tableau", "INDICATEURS, ANCIENNETE, EVOLUTION ou CONFORMITE (obligatoire)"),
+                    filter("format", "csv ou xlsx (obligatoire)"),
+                    filter("from", "Comme pour /api/v1/kpis"),
+                    filter("to", "Comme pour /api/v1/kpis"),
+                    filter("pole", "Comme pour /api/v1/kpis"),
+                    filter("site", "Comme pour /api/v1/kpis"),
+                    filter("domain", "Comme pour /api/v1/kpis"),
+                    filter("type", "Comme pour /api/v1/kpis"),
+                    filter("channel", "Comme pour /api/v1/kpis")
+                ],
+                "responses": with_errors(json!({ "200": { "description": "Le fichier, en pièce jointe (text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)" } }))
+            }
         }
     })
 }

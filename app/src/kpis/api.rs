@@ -1,0 +1,17 @@
+//! Server function of the KPI page: Qualité, supervisors and administrators (the steering area).
+
+use super::KpiPage;
+use super::query::KpiQuery;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use {crate::auth::service::authorize, crate::domain::access::Area, chrono::Utc};
+
+/// The KPIs, their breakdowns and the site names for `query`; a bad field is a validation error naming it.
+#[server(endpoint = "indicateurs", input = Json)]
+pub async fn load_kpi_page(query: KpiQuery) -> Result<KpiPage, AppError> {
+    let (_, mut conn) = authorize(Area::Steering).await?;
+    super::service::page(&mut conn, &query, Utc::now()).await
+}
