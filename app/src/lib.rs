@@ -10,6 +10,7 @@
 pub mod auth;
 pub mod backlog;
 pub mod boards;
+pub mod campaigns;
 pub mod capacity;
 #[cfg(feature = "ssr")]
 pub mod context;
@@ -26,6 +27,7 @@ pub mod live;
 pub mod referential;
 pub mod shell;
 pub mod sla;
+pub mod surveys;
 pub mod tickets;
 pub mod triage;
 
@@ -33,6 +35,7 @@ use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
 use crate::backlog::pages::SteeringPage;
 use crate::boards::pages::BoardPage;
+use crate::campaigns::pages::{CampaignBanners, CampaignsAdminPage};
 use crate::capacity::pages::SlaMatrixPage;
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::imports::pages::ImportPage;
@@ -42,6 +45,7 @@ use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::shell::{Header, HomePage, NotFound, Session};
 use crate::sla::admin::ServiceLevelsAdminPage;
+use crate::surveys::pages::SatisfactionAdminPage;
 use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, TicketPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -110,6 +114,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · {}", i18n::t().app_name)/>
         <Router>
             <Header/>
+            <CampaignBanners/>
             <main id="contenu" class="page" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
@@ -126,6 +131,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/equipes") view=TeamsPage/>
                     <Route path=path!("/pilotage") view=SteeringPage/>
                     <Route path=path!("/pilotage/indicateurs") view=KpiDashboardPage/>
+                    <Route path=path!("/pilotage/campagnes") view=CampaignsAdminPage/>
+                    <Route path=path!("/pilotage/satisfaction") view=SatisfactionAdminPage/>
                     <Route path=path!("/matrice-sla") view=SlaMatrixPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>

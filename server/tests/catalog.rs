@@ -460,7 +460,7 @@ async fn admin_edits_are_audited_change_the_computation_and_are_refused_to_other
 }
 
 #[tokio::test]
-async fn the_requester_rates_a_resolved_ticket_once() {
+async fn the_requester_rates_a_surveyed_ticket_once() {
     let app = TestApp::spawn().await;
     app.user("camille@t.fr", &[], None).await;
     app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
@@ -473,6 +473,17 @@ async fn the_requester_rates_a_resolved_ticket_once() {
     let (status, _) = employee.server_fn(rate, &[("reference", &reference), ("rating", "5")]).await;
     assert_eq!(status, 409, "not before it is resolved");
     act(&n1, &reference, "RESOUDRE", json!({ "solution": "Toner livré." })).await;
+    let (status, body) = employee.server_fn(rate, &[("reference", &reference), ("rating", "5")]).await;
+    assert_eq!(status, 409, "resolved but not closed, so not surveyed: {body}");
+    // Every closed ticket is surveyed; the requester confirms the solution, which closes it.
+    {
+        let mut conn = app.pool.get().await.unwrap();
+        diesel::sql_query("UPDATE survey_settings SET rate_percent = 100").execute(&mut conn).await.unwrap();
+    }
+    let (status, body) = act(&employee, &reference, "CONFIRMER", json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, ticket) = get(&employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(ticket["may_rate"], true, "{ticket}");
     let (status, _) = employee.server_fn(rate, &[("reference", &reference), ("rating", "6")]).await;
     assert_eq!(status, 422);
     let (status, _) = n1.server_fn(rate, &[("reference", &reference), ("rating", "5")]).await;

@@ -63,6 +63,17 @@ async fn the_diesel_schema_matches_the_migrated_database() {
         probe("agent_schedules", agent_schedules::table.select(agent_schedules::all_columns).limit(0), 2),
         probe("backlog_alerts", backlog_alerts::table.select(backlog_alerts::all_columns).limit(0), 5),
         probe("saved_views", saved_views::table.select(saved_views::all_columns).limit(0), 5),
+        probe("campaigns", campaigns::table.select(campaigns::all_columns).limit(0), 14),
+        probe("campaign_messages", campaign_messages::table.select(campaign_messages::all_columns).limit(0), 4),
+        probe("survey_settings", survey_settings::table.select(survey_settings::all_columns).limit(0), 6),
+        probe("survey_invitations", survey_invitations::table.select(survey_invitations::all_columns).limit(0), 4),
+        probe(
+            "satisfaction_followups",
+            satisfaction_followups::table.select(satisfaction_followups::all_columns).limit(0),
+            6,
+        ),
+        probe("improvement_actions", improvement_actions::table.select(improvement_actions::all_columns).limit(0), 9),
+        probe("monthly_reports", monthly_reports::table.select(monthly_reports::all_columns).limit(0), 4),
     ];
     #[derive(QueryableByName)]
     struct Count {

@@ -515,6 +515,88 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        message -> Text,
+        severity -> Text,
+        site_ids -> Array<BigInt>,
+        typologies -> Array<Text>,
+        starts_at -> Timestamptz,
+        ends_at -> Nullable<Timestamptz>,
+        ticket_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamptz,
+        withdrawn_at -> Nullable<Timestamptz>,
+        withdrawn_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    campaign_messages (campaign_id, phase, recipient_id) {
+        campaign_id -> BigInt,
+        recipient_id -> BigInt,
+        phase -> Text,
+        sent_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    survey_settings (singleton) {
+        singleton -> Bool,
+        rate_percent -> SmallInt,
+        period_days -> SmallInt,
+        low_rating -> SmallInt,
+        updated_at -> Timestamptz,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    survey_invitations (ticket_id) {
+        ticket_id -> BigInt,
+        requester_id -> BigInt,
+        invited_at -> Timestamptz,
+        answered_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    satisfaction_followups (ticket_id) {
+        ticket_id -> BigInt,
+        opened_at -> Timestamptz,
+        status -> Text,
+        note -> Nullable<Text>,
+        handled_by -> Nullable<BigInt>,
+        handled_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    improvement_actions (id) {
+        id -> BigInt,
+        title -> Text,
+        description -> Text,
+        owner_id -> BigInt,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    monthly_reports (month) {
+        month -> Date,
+        sent_at -> Timestamptz,
+        sent_by -> Nullable<BigInt>,
+        recipients -> Integer,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
@@ -546,6 +628,10 @@ diesel::joinable!(knowledge_article_entries -> catalog_entries (catalog_entry_id
 diesel::joinable!(ticket_articles -> knowledge_articles (article_id));
 diesel::joinable!(knowledge_deflections -> knowledge_articles (article_id));
 diesel::joinable!(ticket_articles -> tickets (ticket_id));
+diesel::joinable!(campaign_messages -> campaigns (campaign_id));
+diesel::joinable!(survey_invitations -> tickets (ticket_id));
+diesel::joinable!(satisfaction_followups -> tickets (ticket_id));
+diesel::joinable!(improvement_actions -> users (owner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -590,6 +676,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     triage_terms,
     triage_labels,
     import_runs,
+    campaigns,
+    campaign_messages,
+    survey_settings,
+    survey_invitations,
+    satisfaction_followups,
+    improvement_actions,
+    monthly_reports,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

@@ -1,6 +1,9 @@
-//! The words of the steering pages (KPIs, their tables and charts, exports), in French; an English
+//! The words of the steering pages (KPIs, their tables and charts, exports; campaigns), in French; an English
 //! `SteeringTexts` can follow beside `FR`.
 
+use crate::domain::campaign::{
+    BannerProblem, CampaignKind, CampaignState, MAX_BANNER_DAYS, MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, Phase, Severity,
+};
 use crate::domain::kpi::{AGE_BUCKETS_DAYS, Trend, Unit};
 use crate::kpis::sheets::SheetKind;
 
@@ -55,6 +58,66 @@ pub struct SteeringTexts {
     pub col_site: &'static str,
     pub unknown_table: &'static str,
     pub unknown_format: &'static str,
+    pub tab_campaigns: &'static str,
+    pub campaign_bad_instant: &'static str,
+    pub campaign_unknown_site: &'static str,
+    pub campaign_not_found: &'static str,
+    pub campaign_not_a_banner: &'static str,
+    pub campaign_already_over: &'static str,
+    pub banner_until: &'static str,
+    pub banner_dismiss: &'static str,
+    pub campaigns_title: &'static str,
+    pub campaigns_intro: &'static str,
+    pub banner_new: &'static str,
+    pub banner_title: &'static str,
+    pub banner_message: &'static str,
+    pub banner_severity: &'static str,
+    pub banner_sites: &'static str,
+    pub banner_everyone_hint: &'static str,
+    pub banner_typologies: &'static str,
+    pub banner_starts: &'static str,
+    pub banner_ends: &'static str,
+    pub banner_published: &'static str,
+    pub banner_publish: &'static str,
+    pub campaigns_history: &'static str,
+    pub col_campaign: &'static str,
+    pub col_audience: &'static str,
+    pub col_period: &'static str,
+    pub col_state: &'static str,
+    pub col_told: &'static str,
+    pub col_actions: &'static str,
+    pub audience_linked_requesters: &'static str,
+    pub audience_everyone: &'static str,
+    pub until_resolved: &'static str,
+    pub created_by: &'static str,
+    pub banner_withdraw: &'static str,
+    pub tab_satisfaction: &'static str,
+    pub survey_invitation: &'static str,
+    pub survey_low_rating_notice: &'static str,
+    pub survey_policy_out_of_bounds: &'static str,
+    pub follow_up_note_needed: &'static str,
+    pub follow_up_already_handled: &'static str,
+    pub satisfaction_title: &'static str,
+    pub satisfaction_intro: &'static str,
+    pub survey_policy: &'static str,
+    pub survey_rate: &'static str,
+    pub survey_period: &'static str,
+    pub survey_low: &'static str,
+    pub survey_save: &'static str,
+    pub survey_saved: &'static str,
+    pub survey_invited: &'static str,
+    pub survey_answered: &'static str,
+    pub survey_mean: &'static str,
+    pub follow_ups: &'static str,
+    pub follow_ups_none: &'static str,
+    pub follow_up_note: &'static str,
+    pub follow_up_done: &'static str,
+    pub follow_up_handled: &'static str,
+    pub follow_up_open: &'static str,
+    pub col_ticket: &'static str,
+    pub col_rating: &'static str,
+    pub col_comment: &'static str,
+    pub col_requester: &'static str,
 }
 
 pub static FR: SteeringTexts = SteeringTexts {
@@ -108,6 +171,66 @@ pub static FR: SteeringTexts = SteeringTexts {
     col_site: "Site",
     unknown_table: "Tableau inconnu : choisissez INDICATEURS, ANCIENNETE, EVOLUTION ou CONFORMITE.",
     unknown_format: "Format inconnu : choisissez csv ou xlsx.",
+    tab_campaigns: "Campagnes",
+    campaign_bad_instant: "Date et heure illisibles : choisissez-les dans le calendrier (heure de Paris).",
+    campaign_unknown_site: "Un des sites choisis n'existe plus : rechargez la page.",
+    campaign_not_found: "cette campagne",
+    campaign_not_a_banner: "Seul un bandeau peut être retiré ; les messages d'un incident majeur suivent l'incident.",
+    campaign_already_over: "Ce bandeau est déjà terminé ou retiré.",
+    banner_until: "jusqu'au",
+    banner_dismiss: "Masquer",
+    campaigns_title: "Campagnes de communication",
+    campaigns_intro: "Les bandeaux affichés dans le portail aux sites et typologies choisis, et les messages envoyés aux demandeurs d'un incident majeur à son début et à sa fin.",
+    banner_new: "Nouveau bandeau",
+    banner_title: "Titre",
+    banner_message: "Message",
+    banner_severity: "Nature",
+    banner_sites: "Sites concernés",
+    banner_everyone_hint: "Aucun site coché : tous les sites. Aucune typologie cochée : toutes les typologies.",
+    banner_typologies: "Typologies concernées",
+    banner_starts: "Début (vide : maintenant)",
+    banner_ends: "Fin",
+    banner_published: "Bandeau publié.",
+    banner_publish: "Publier le bandeau",
+    campaigns_history: "Historique des campagnes",
+    col_campaign: "Campagne",
+    col_audience: "Destinataires",
+    col_period: "Période",
+    col_state: "État",
+    col_told: "Prévenus (début / fin)",
+    col_actions: "Actions",
+    audience_linked_requesters: "Demandeurs rattachés à l'incident",
+    audience_everyone: "Tout le monde",
+    until_resolved: "jusqu'à la résolution",
+    created_by: "Par",
+    banner_withdraw: "Retirer",
+    tab_satisfaction: "Satisfaction",
+    survey_invitation: "est clos : votre avis nous aide à progresser. Donnez une note de 1 à 5 depuis la page du ticket.",
+    survey_low_rating_notice: "a reçu une note basse, à suivre :",
+    survey_policy_out_of_bounds: "Valeur hors limites : taux de 0 à 100 %, période de 1 à 365 jours, note basse de 1 à 4.",
+    follow_up_note_needed: "Notez ce qui a été fait (2 000 caractères au plus).",
+    follow_up_already_handled: "Ce suivi est déjà traité.",
+    satisfaction_title: "Satisfaction des utilisateurs",
+    satisfaction_intro: "Après la clôture, une part tirée au sort des tickets demande une note et un commentaire à son demandeur, jamais plus d'une fois par période. Une note basse ouvre un suivi à traiter ici.",
+    survey_policy: "Règles de l'enquête",
+    survey_rate: "Part des tickets clos sondés (%)",
+    survey_period: "Un même demandeur sondé au plus une fois tous les (jours)",
+    survey_low: "Note ouvrant un suivi (au plus)",
+    survey_save: "Enregistrer les règles",
+    survey_saved: "Règles enregistrées.",
+    survey_invited: "Sondés (30 jours)",
+    survey_answered: "Réponses (30 jours)",
+    survey_mean: "Note moyenne (30 jours)",
+    follow_ups: "Suivis des notes basses",
+    follow_ups_none: "Aucune note basse à suivre.",
+    follow_up_note: "Ce qui a été fait",
+    follow_up_done: "Marquer comme traité",
+    follow_up_handled: "Traité",
+    follow_up_open: "À traiter",
+    col_ticket: "Ticket",
+    col_rating: "Note",
+    col_comment: "Commentaire",
+    col_requester: "Demandeur",
 };
 
 pub fn s() -> &'static SteeringTexts {
@@ -164,6 +287,54 @@ pub fn heat_legend() -> Vec<(u8, String)> {
         .into_iter()
         .map(|(step, label)| (step, label.to_owned()))
         .collect()
+}
+
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Info => "Information",
+        Severity::Alert => "Alerte",
+    }
+}
+
+pub fn campaign_kind_label(kind: CampaignKind) -> &'static str {
+    match kind {
+        CampaignKind::Banner => "Bandeau",
+        CampaignKind::MajorIncident => "Incident majeur",
+    }
+}
+
+pub fn campaign_state_label(state: CampaignState) -> &'static str {
+    match state {
+        CampaignState::Upcoming => "À venir",
+        CampaignState::Live => "En cours",
+        CampaignState::Ended => "Terminée",
+        CampaignState::Withdrawn => "Retirée",
+    }
+}
+
+pub fn banner_problem_message(problem: BannerProblem) -> String {
+    match problem {
+        BannerProblem::TitleMissing => "Donnez un titre au bandeau.".to_owned(),
+        BannerProblem::TitleTooLong => format!("Le titre compte au plus {MAX_TITLE_CHARS} caractères."),
+        BannerProblem::MessageMissing => "Écrivez le message du bandeau.".to_owned(),
+        BannerProblem::MessageTooLong => format!("Le message compte au plus {MAX_MESSAGE_CHARS} caractères."),
+        BannerProblem::EndsBeforeStart => "La fin doit suivre le début.".to_owned(),
+        BannerProblem::AlreadyOver => "Cette fin est déjà passée.".to_owned(),
+        BannerProblem::TooLong => format!("Un bandeau s'affiche au plus {MAX_BANNER_DAYS} jours."),
+    }
+}
+
+/// The message a requester of a major incident receives at its start and at its end.
+pub fn major_incident_message(phase: Phase, reference: &str, title: &str, solution: Option<&str>) -> String {
+    match phase {
+        Phase::Start => format!(
+            "Incident majeur en cours ({reference}) : « {title} ». Votre demande y est rattachée ; nos équipes y travaillent et vous serez prévenu de son rétablissement."
+        ),
+        Phase::End => format!(
+            "Incident majeur résolu ({reference}) : « {title} ». {}",
+            solution.map_or_else(String::new, |solution| format!("Solution : {solution}"))
+        ),
+    }
 }
 
 #[cfg(test)]

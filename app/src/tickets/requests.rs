@@ -376,6 +376,12 @@ pub async fn rate(
         if !matches!(row.status, Status::Resolved | Status::Closed) {
             return Err(AppError::conflict(t.rating_not_resolved));
         }
+        // Ratings answer a survey: a sample of closed tickets, one per requester and period.
+        if !crate::surveys::service::is_invited(conn, row.id, user.id).await? {
+            let already: bool =
+                diesel::select(diesel::dsl::exists(ticket_ratings::table.find(row.id))).get_result(conn).await?;
+            return Err(AppError::conflict(if already { t.rating_already } else { t.rating_not_invited }));
+        }
         diesel::insert_into(ticket_ratings::table)
             .values((
                 ticket_ratings::ticket_id.eq(row.id),
@@ -399,6 +405,7 @@ pub async fn rate(
             now,
         )
         .await?;
+        crate::surveys::service::on_answered(conn, row.id, &row.reference, rating as u8, now).await?;
         Ok(())
     })
     .await

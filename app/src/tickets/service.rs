@@ -653,6 +653,7 @@ async fn apply_transition(
             if row.kind.has_requester_confirmation() {
                 notify(conn, &event, row.requester_id, format!("{reference} {}", t.notice_resolved)).await?;
             }
+            crate::campaigns::service::major_incident_resolved(conn, id, solution, now).await?;
         }
         Action::Reject => {
             reopen_count += 1;
@@ -686,6 +687,10 @@ async fn apply_transition(
             .execute(conn)
             .await?;
         notify(conn, &event, row.requester_id, format!("{reference} {notice}")).await?;
+    }
+    // A service delivered and closed may be surveyed (a sample; see `domain::survey`).
+    if matches!(plan.action, Action::Confirm | Action::Close) && matches!(row.kind, Kind::Incident | Kind::Request) {
+        crate::surveys::service::on_closed(conn, id, row.requester_id, &reference, now).await?;
     }
     if plan.to.group() == StatusGroup::Closed && closed_at.is_none() {
         closed_at = Some(now);
@@ -836,6 +841,10 @@ pub async fn link(
             return Err(AppError::validation("target", t().link_to_itself));
         }
         insert_link(conn, row.id, to, kind, Actor::Person(user), now).await?;
+        if kind == LinkKind::Child {
+            // The parent is (or stays) a major incident: its requesters hear of it, in this transaction.
+            crate::campaigns::service::major_incident_grew(conn, to, now).await?;
+        }
         diesel::update(tickets::table.find(row.id))
             .set((tickets::version.eq(row.version + 1), tickets::updated_at.eq(now)))
             .execute(conn)
@@ -1310,8 +1319,8 @@ pub async fn detail(
     let may_qualify =
         row.status.is_open() && performers.iter().any(|p| matches!(p, Performer::PoleAgent | Performer::Supervisor));
     let may_rate = row.requester_id == Some(viewer.id)
-        && matches!(row.status, Status::Resolved | Status::Closed)
-        && extras.rating.is_none();
+        && extras.rating.is_none()
+        && crate::surveys::service::is_invited(conn, row.id, viewer.id).await?;
     // The time left is read now; everything else on the page is stored.
     let mut clocks = crate::sla::clocks::clocks_of(conn, row.id, Utc::now()).await?;
     if !staff {

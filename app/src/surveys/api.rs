@@ -1,0 +1,30 @@
+//! Server functions of the satisfaction page (steering area; Qualité and administrators change things,
+//! checked by the service).
+
+use super::SatisfactionPage;
+use crate::domain::survey::SurveyPolicy;
+use crate::domain::ticket::TicketRef;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use {crate::auth::service::authorize, crate::domain::access::Area, chrono::Utc};
+
+#[server(endpoint = "satisfaction", input = Json)]
+pub async fn load_satisfaction() -> Result<SatisfactionPage, AppError> {
+    let (user, mut conn) = authorize(Area::Steering).await?;
+    super::service::page(&mut conn, &user, Utc::now()).await
+}
+
+#[server(endpoint = "satisfaction_regles", input = Json)]
+pub async fn save_survey_policy(policy: SurveyPolicy) -> Result<SurveyPolicy, AppError> {
+    let (user, mut conn) = authorize(Area::Steering).await?;
+    super::service::save_policy(&mut conn, &user, policy, Utc::now()).await
+}
+
+#[server(endpoint = "satisfaction_suivi", input = Json)]
+pub async fn handle_follow_up(reference: TicketRef, note: String) -> Result<(), AppError> {
+    let (user, mut conn) = authorize(Area::Steering).await?;
+    super::service::handle(&mut conn, &user, &reference, &note, Utc::now()).await
+}
