@@ -17,6 +17,7 @@ use crate::domain::workflow::{Action, Status, StatusGroup};
 use crate::tickets::{ApprovalDecision, CommentPurpose, LinkKind};
 
 pub mod imports;
+pub mod reports;
 pub mod steering;
 
 pub struct Texts {

@@ -25,6 +25,7 @@ pub mod knowledge;
 pub mod kpis;
 pub mod live;
 pub mod referential;
+pub mod reports;
 pub mod shell;
 pub mod sla;
 pub mod surveys;
@@ -43,6 +44,7 @@ use crate::knowledge::pages::{ArticlePage, KnowledgePage};
 use crate::kpis::pages::KpiDashboardPage;
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
 use crate::referential::pages::{CatalogPage, CatalogRequestPage};
+use crate::reports::pages::MonthlyReportPage;
 use crate::shell::{Header, HomePage, NotFound, Session};
 use crate::sla::admin::ServiceLevelsAdminPage;
 use crate::surveys::pages::SatisfactionAdminPage;
@@ -133,6 +135,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pilotage/indicateurs") view=KpiDashboardPage/>
                     <Route path=path!("/pilotage/campagnes") view=CampaignsAdminPage/>
                     <Route path=path!("/pilotage/satisfaction") view=SatisfactionAdminPage/>
+                    <Route path=path!("/pilotage/rapport") view=MonthlyReportPage/>
                     <Route path=path!("/matrice-sla") view=SlaMatrixPage/>
                     <Route path=path!("/administration") view=AdminPage/>
                     <Route path=path!("/administration/referentiel") view=ReferentialAdminPage/>

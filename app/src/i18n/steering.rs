@@ -6,6 +6,7 @@ use crate::domain::campaign::{
 };
 use crate::domain::kpi::{AGE_BUCKETS_DAYS, Trend, Unit};
 use crate::kpis::sheets::SheetKind;
+use crate::reports::ActionStatus;
 
 pub struct SteeringTexts {
     pub tabs_label: &'static str,
@@ -118,6 +119,42 @@ pub struct SteeringTexts {
     pub col_rating: &'static str,
     pub col_comment: &'static str,
     pub col_requester: &'static str,
+    pub tab_report: &'static str,
+    pub action_title_length: &'static str,
+    pub action_description_too_long: &'static str,
+    pub action_bad_date: &'static str,
+    pub action_unknown_owner: &'static str,
+    pub action_not_found: &'static str,
+    pub report_month_not_over: &'static str,
+    pub report_already_sent: &'static str,
+    pub report_title: &'static str,
+    pub report_intro: &'static str,
+    pub report_month: &'static str,
+    pub report_show: &'static str,
+    pub report_print: &'static str,
+    pub report_send: &'static str,
+    pub report_sent: &'static str,
+    pub report_sent_to: &'static str,
+    pub report_not_sent: &'static str,
+    pub report_kpis: &'static str,
+    pub report_majors: &'static str,
+    pub report_no_major: &'static str,
+    pub report_actions: &'static str,
+    pub report_no_action: &'static str,
+    pub col_registered_at: &'static str,
+    pub col_resolved_at: &'static str,
+    pub col_attached: &'static str,
+    pub col_owner: &'static str,
+    pub col_due: &'static str,
+    pub col_status: &'static str,
+    pub action_new: &'static str,
+    pub action_title: &'static str,
+    pub action_description: &'static str,
+    pub action_owner: &'static str,
+    pub action_due: &'static str,
+    pub action_record: &'static str,
+    pub action_recorded: &'static str,
+    pub still_open: &'static str,
 }
 
 pub static FR: SteeringTexts = SteeringTexts {
@@ -231,6 +268,42 @@ pub static FR: SteeringTexts = SteeringTexts {
     col_rating: "Note",
     col_comment: "Commentaire",
     col_requester: "Demandeur",
+    tab_report: "Rapport mensuel",
+    action_title_length: "Le titre d'une action compte de 3 à 200 caractères.",
+    action_description_too_long: "La description compte au plus 4 000 caractères.",
+    action_bad_date: "Échéance illisible : choisissez une date.",
+    action_unknown_owner: "Choisissez un responsable parmi les personnes actives.",
+    action_not_found: "cette action d'amélioration",
+    report_month_not_over: "Ce mois n'est pas terminé : le rapport s'envoie une fois le mois clos.",
+    report_already_sent: "Le rapport de ce mois a déjà été envoyé aux responsables.",
+    report_title: "Rapport mensuel du service",
+    report_intro: "Les indicateurs du mois et leur évolution, les incidents majeurs et les actions d'amélioration. Imprimable ; envoyé par courriel aux responsables (superviseurs des pôles et direction) le 1er du mois suivant.",
+    report_month: "Mois",
+    report_show: "Afficher",
+    report_print: "Imprimer",
+    report_send: "Envoyer aux responsables",
+    report_sent: "Envoyé le",
+    report_sent_to: "responsable(s) prévenu(s)",
+    report_not_sent: "Pas encore envoyé.",
+    report_kpis: "Indicateurs",
+    report_majors: "Incidents majeurs",
+    report_no_major: "Aucun incident majeur ce mois-ci.",
+    report_actions: "Actions d'amélioration",
+    report_no_action: "Aucune action d'amélioration enregistrée.",
+    col_registered_at: "Ouvert le",
+    col_resolved_at: "Résolu le",
+    col_attached: "Incidents rattachés",
+    col_owner: "Responsable",
+    col_due: "Échéance",
+    col_status: "Statut",
+    action_new: "Nouvelle action d'amélioration",
+    action_title: "Intitulé",
+    action_description: "Description",
+    action_owner: "Responsable",
+    action_due: "Échéance",
+    action_record: "Enregistrer l'action",
+    action_recorded: "Action enregistrée.",
+    still_open: "en cours",
 };
 
 pub fn s() -> &'static SteeringTexts {
@@ -334,6 +407,15 @@ pub fn major_incident_message(phase: Phase, reference: &str, title: &str, soluti
             "Incident majeur résolu ({reference}) : « {title} ». {}",
             solution.map_or_else(String::new, |solution| format!("Solution : {solution}"))
         ),
+    }
+}
+
+pub fn action_status_label(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "Prévue",
+        ActionStatus::InProgress => "En cours",
+        ActionStatus::Done => "Faite",
+        ActionStatus::Dropped => "Abandonnée",
     }
 }
 

@@ -6,7 +6,7 @@ use crate::domain::kpi::{KpiFilter, Period};
 use crate::domain::people::Pole;
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};
 use crate::error::{AppError, AppResult};
-use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The longest period one request may ask for.
@@ -40,6 +40,25 @@ pub fn paris_midnight(date: NaiveDate) -> DateTime<Utc> {
 /// The Paris day of an instant.
 pub fn paris_day(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&chrono_tz::Europe::Paris).date_naive()
+}
+
+/// The first day of the month of `day`.
+pub fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// A whole Paris month, from the midnight of its first day to the midnight of the next month's.
+pub fn month_period(month: NaiveDate) -> Period {
+    let first = month_of(month);
+    let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+    Period { from: paris_midnight(first), to: paris_midnight(next) }
+}
+
+/// A month typed as `AAAA-MM` (an `<input type="month">`), as its first day.
+pub fn parse_month(field: &str, text: &str) -> AppResult<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| {
+        AppError::validation(field, format!("« {text} » n'est pas un mois : écrivez AAAA-MM (ex. 2026-11)"))
+    })
 }
 
 /// A date (`2026-11-01`, the whole day) or an instant (RFC 3339). `end` makes a date mean the end of its day.
@@ -202,6 +221,24 @@ mod tests {
         ] {
             assert_eq!(field_of(query.filter().unwrap_err()), field);
         }
+    }
+
+    #[test]
+    fn months_are_whole_paris_months() {
+        let cases = [
+            // October 2026 starts in summer time (UTC+2) and ends in winter time (UTC+1).
+            ("2026-10", "2026-09-30T22:00:00+00:00", "2026-10-31T23:00:00+00:00"),
+            ("2026-12", "2026-11-30T23:00:00+00:00", "2026-12-31T23:00:00+00:00"),
+        ];
+        for (text, from, to) in cases {
+            let period = month_period(parse_month("mois", text).unwrap());
+            assert_eq!((period.from.to_rfc3339(), period.to.to_rfc3339()), (from.to_owned(), to.to_owned()), "{text}");
+        }
+        assert_eq!(
+            month_of(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()),
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+        );
+        assert!(parse_month("mois", "novembre").is_err());
     }
 
     #[test]

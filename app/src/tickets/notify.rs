@@ -39,6 +39,36 @@ pub async fn notify(
     recipient: Option<UserId>,
     message: String,
 ) -> QueryResult<bool> {
+    let ticket: Option<(String, String)> = match event.ticket {
+        Some(id) => Some(tickets::table.find(id).select((tickets::reference, tickets::title)).first(conn).await?),
+        None => None,
+    };
+    let link = ticket.as_ref().map(|(reference, _)| format!("/tickets/{reference}"));
+    let title = ticket.map(|(_, title)| title);
+    deliver(conn, event, recipient, &message, link, |name| compose(name, &message, title.as_deref())).await
+}
+
+/// Like [`notify`], with a mail of its own (a report, say) linking to `link`.
+pub async fn notify_with_mail(
+    conn: &mut AsyncPgConnection,
+    event: &Event<'_>,
+    recipient: UserId,
+    message: &str,
+    link: &str,
+    mail: impl FnOnce(&str) -> Mail,
+) -> QueryResult<bool> {
+    deliver(conn, event, Some(recipient), message, Some(link.to_owned()), mail).await
+}
+
+/// The notification and its mail, written together; `mail` is given the recipient's name.
+async fn deliver(
+    conn: &mut AsyncPgConnection,
+    event: &Event<'_>,
+    recipient: Option<UserId>,
+    message: &str,
+    link: Option<String>,
+    mail: impl FnOnce(&str) -> Mail,
+) -> QueryResult<bool> {
     let Some(recipient) = recipient.filter(|recipient| Some(*recipient) != event.actor.id()) else {
         return Ok(false);
     };
@@ -47,7 +77,7 @@ pub async fn notify(
             notifications::user_id.eq(recipient),
             notifications::ticket_id.eq(event.ticket),
             notifications::at.eq(event.at),
-            notifications::message.eq(&message),
+            notifications::message.eq(message),
             notifications::event_key.eq(&event.key),
         ))
         .on_conflict_do_nothing()
@@ -58,18 +88,14 @@ pub async fn notify(
     let Some(notification) = inserted else { return Ok(false) };
     let (name, address): (String, String) =
         users::table.find(recipient).select((users::display_name, users::login)).first(conn).await?;
-    let ticket: Option<(String, String)> = match event.ticket {
-        Some(id) => Some(tickets::table.find(id).select((tickets::reference, tickets::title)).first(conn).await?),
-        None => None,
-    };
-    let mail = compose(&name, &message, ticket.as_ref().map(|(_, title)| title.as_str()));
+    let mail = mail(&name);
     diesel::insert_into(mail_outbox::table)
         .values((
             mail_outbox::notification_id.eq(notification),
             mail_outbox::recipient.eq(address),
             mail_outbox::subject.eq(mail.subject),
             mail_outbox::body.eq(mail.body),
-            mail_outbox::link_path.eq(ticket.map(|(reference, _)| format!("/tickets/{reference}"))),
+            mail_outbox::link_path.eq(link),
             mail_outbox::created_at.eq(event.at),
             mail_outbox::next_attempt_at.eq(event.at),
         ))

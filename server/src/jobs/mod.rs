@@ -45,8 +45,8 @@ where
 }
 
 /// Every job of an instance: the lifecycle (reminders, automatic resolution and closure) and the SLA
-/// escalations every minute, the backlog watch every five minutes, mail every ten seconds when a relay is
-/// configured.
+/// escalations every minute, the backlog watch every five minutes, the monthly report's sending checked every
+/// quarter of an hour, mail every ten seconds when a relay is configured.
 pub fn spawn_all(pool: &DbPool, mailer: Option<mail::Mailer>) -> Vec<tokio::task::JoinHandle<()>> {
     let minute = Duration::from_secs(60);
     let mut jobs = vec![
@@ -58,6 +58,9 @@ pub fn spawn_all(pool: &DbPool, mailer: Option<mail::Mailer>) -> Vec<tokio::task
         }),
         spawn_periodic("charge des pôles", pool.clone(), minute * 5, |mut conn| async move {
             app::backlog::service::watch(&mut conn, chrono::Utc::now()).await
+        }),
+        spawn_periodic("rapport mensuel", pool.clone(), minute * 15, |mut conn| async move {
+            app::reports::service::send_due(&mut conn, chrono::Utc::now()).await
         }),
     ];
     match mailer {
