@@ -19,6 +19,7 @@ struct HistoryRow {
 
 #[tokio::test]
 async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in() {
+    let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     let db = TestDatabase::migrated().await;
     let mut conn = db.conn().await;
     let DemoOutcome::Loaded { sites, accounts, tickets } = load_if_empty(&mut conn).await.unwrap() else {
@@ -61,6 +62,26 @@ async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in()
         (uses("POSTE_SECOND_ECRAN"), uses("RESEAU_VPN"), uses("TELEPHONIE_SMARTPHONE")),
         (Some(2), Some(1), Some(0))
     );
+
+    // Steering: the Libourne outage shows to the agency's employee only; Qualité has surveys to read.
+    let banners = |login: &'static str| {
+        let app = &app;
+        async move {
+            let client = app.client();
+            client.sign_in(login, DEMO_PASSWORD).await;
+            let path = <app::campaigns::api::LiveBanners as leptos::server_fn::ServerFn>::PATH;
+            let (_, banners) = client.server_fn_json(path, &serde_json::json!({})).await;
+            banners.as_array().unwrap().iter().map(|b| b["title"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    assert!(banners("employe@immo9.fr").await.contains(&"Coupure réseau à l'agence de Libourne".to_owned()));
+    assert!(!banners("julie.perrin@immo9.fr").await.contains(&"Coupure réseau à l'agence de Libourne".to_owned()));
+    let quality = app.client();
+    quality.sign_in("qualite@immo9.fr", DEMO_PASSWORD).await;
+    let path = <app::surveys::api::LoadSatisfaction as leptos::server_fn::ServerFn>::PATH;
+    let (_, satisfaction) = quality.server_fn_json(path, &serde_json::json!({})).await;
+    assert!(satisfaction["answered_30_days"].as_i64().unwrap() >= 3, "{satisfaction}");
+    assert!(!satisfaction["follow_ups"].as_array().unwrap().is_empty(), "{satisfaction}");
 }
 
 #[tokio::test]

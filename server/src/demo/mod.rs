@@ -15,6 +15,7 @@ mod activities;
 mod catalog;
 mod history;
 mod knowledge;
+mod steering;
 pub mod volume;
 
 /// The password of every demo account. Demo data only: never loaded into a database that has accounts.
@@ -382,6 +383,7 @@ pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, 
             + activities::load(conn, now).await?
             + catalog::load(conn, now).await?;
         knowledge::load(conn, now).await?;
+        steering::load(conn, now).await?;
         // The escalations of the week, fired when they fell due, as a running desk would have.
         app::sla::clocks::escalate_as_if_running(conn, now).await?;
         Ok(DemoOutcome::Loaded { sites: SITES.len(), accounts: ACCOUNTS.len(), tickets })
