@@ -1,5 +1,6 @@
-//! The KPI report on a desk's years of tickets: what `kpis::service::report` (the facts of two periods read
-//! and counted) costs for a month, a month of one pole, and a year.
+//! The KPI page on a desk's years of tickets: what `kpis::service::page` (the facts of two periods read and
+//! counted, the steps of the period, the domain × site grid) costs for a month, a month of one pole, and a
+//! year; and the XLSX export of a table.
 //!
 //! `cargo xtask db start`, then:
 //! `IMMO9_TEST_DATABASE_URL=$(cargo xtask db url | sed 's#/immo9$#/postgres#') cargo bench -p server --bench kpis`
@@ -10,8 +11,9 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use app::domain::kpi::{KpiFilter, Period};
-use app::domain::people::Pole;
+use app::kpis::export::ExportFormat;
+use app::kpis::query::KpiQuery;
+use app::kpis::sheets::{SheetKind, sheet};
 use chrono::{TimeDelta, Utc};
 use common::{TestApp, TestDatabase};
 use diesel_async::RunQueryDsl;
@@ -56,28 +58,43 @@ fn main() {
         diesel::sql_query("ANALYZE").execute(&mut conn).await.unwrap();
         println!("base : la démo puis {} tickets ({} ouverts)", report.closed + report.open, report.open);
 
-        let month = Period { from: now - TimeDelta::days(30), to: now };
-        let year = Period { from: now - TimeDelta::days(365), to: now };
-        let front = KpiFilter { pole: Some(Pole::Front), ..KpiFilter::default() };
-        for (label, filter, period) in
-            [("30 jours", KpiFilter::default(), month), ("30 jours, Front Office", front, month), ("365 jours", KpiFilter::default(), year)]
-        {
+        // What the KPI page asks for: the report of two periods, its steps, its domain × site grid, the sites.
+        let today = app::kpis::query::paris_day(now);
+        let days_back = |days: i64| Some((today - TimeDelta::days(days)).to_string());
+        let month = KpiQuery::default();
+        let front = KpiQuery { pole: Some("FRONT".into()), ..KpiQuery::default() };
+        let year = KpiQuery { from: days_back(364), ..KpiQuery::default() };
+        for (label, query) in [("30 jours", &month), ("30 jours, Front Office", &front), ("365 jours", &year)] {
             let mut times = Vec::with_capacity(runs);
-            let mut facts = 0;
+            let mut shape = (0, 0, 0);
             for _ in 0..runs {
                 let started = Instant::now();
-                let report = app::kpis::service::report(&mut conn, &filter, period).await.unwrap();
+                let page = app::kpis::service::page(&mut conn, query, now).await.unwrap();
                 times.push(started.elapsed());
-                facts = report.lines.len();
+                shape = (page.report.lines.len(), page.steps.len(), page.grid.len());
             }
+            let period = query.period(now).unwrap();
             let read = app::kpis::service::facts(&mut conn, period.previous().from, period.to).await.unwrap().len();
             times.sort();
             println!(
-                "rapport {label} ({facts} indicateurs, {read} tickets lus) : médiane {:.1} ms, 90 % {:.1} ms, max {:.1} ms sur {runs} essais",
+                "page des indicateurs {label} ({} indicateurs, {} pas, {} cases domaine × site, {read} tickets lus) : \
+                 médiane {:.1} ms, 90 % {:.1} ms, max {:.1} ms sur {runs} essais",
+                shape.0,
+                shape.1,
+                shape.2,
                 ms(times[times.len() / 2]),
                 ms(times[(times.len() * 9).div_ceil(10) - 1]),
                 ms(times[times.len() - 1])
             );
         }
+        // The export of the largest table behind a chart, as the page's XLSX link asks for it.
+        let page = app::kpis::service::page(&mut conn, &year, now).await.unwrap();
+        let started = Instant::now();
+        let bytes = app::kpis::export::write(&sheet(&page, SheetKind::Evolution), ExportFormat::Xlsx).unwrap();
+        println!(
+            "export XLSX du tableau « Évolution » sur 365 jours : {:.1} ms, {} octets",
+            ms(started.elapsed()),
+            bytes.len()
+        );
     });
 }

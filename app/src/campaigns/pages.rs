@@ -192,7 +192,7 @@ fn BannerEditor(page: CampaignsPage, publish: ServerAction<PublishBanner>) -> im
     view! {
         <section class="panel" aria-labelledby="nouveau-bandeau">
             <h2 id="nouveau-bandeau">{s.banner_new}</h2>
-            <form class="stack" on:submit=submit>
+            <form class="form" on:submit=submit>
                 <label>{s.banner_title}
                     <input type="text" name="title" maxlength="120" required prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
                 </label>
@@ -229,7 +229,7 @@ fn BannerEditor(page: CampaignsPage, publish: ServerAction<PublishBanner>) -> im
                 {move || error().filter(|e| !matches!(e, AppError::InvalidForm { .. } | AppError::Validation { .. }))
                     .map(|e| view! { <p class="notice error" role="alert">{e.message()}</p> })}
                 {move || published().then(|| view! { <p class="notice ok" role="status">{s.banner_published}</p> })}
-                <button type="submit" class="primary" disabled=move || publish.pending().get()>{s.banner_publish}</button>
+                <button type="submit" class="button primary" disabled=move || publish.pending().get()>{s.banner_publish}</button>
             </form>
         </section>
     }
@@ -303,7 +303,7 @@ fn HistoryRow(entry: CampaignEntry, may_publish: bool, withdraw: ServerAction<Wi
             <td class="numeric">{told}</td>
             <td>
                 {may_withdraw.then(|| view! {
-                    <button type="button" class="secondary" aria-label=format!("{} « {title} »", s.banner_withdraw)
+                    <button type="button" class="button" aria-label=format!("{} « {title} »", s.banner_withdraw)
                         on:click=move |_| { withdraw.dispatch(WithdrawBanner { id }); }>{s.banner_withdraw}</button>
                 })}
             </td>

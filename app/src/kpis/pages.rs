@@ -131,7 +131,7 @@ fn Filters(page: KpiPage) -> impl IntoView {
             {code_select("domain", s.domain, ServiceDomain::ALL, ServiceDomain::code, domain_label, query.domain.clone())}
             {code_select("type", s.kind, Kind::ALL, Kind::code, kind_label, query.kind.clone())}
             {code_select("channel", s.channel, Channel::ALL, Channel::code, channel_label, query.channel.clone())}
-            <button type="submit" class="primary">{s.apply}</button>
+            <button type="submit" class="button primary">{s.apply}</button>
         </Form>
     }
 }
@@ -158,7 +158,8 @@ fn KpiCard(line: KpiLine) -> impl IntoView {
             <dt>{kpi_label(line.kpi)}</dt>
             <dd class="value">{value}</dd>
             {counts.map(|counts| view! { <dd class="counts">{counts}</dd> })}
-            <dd class="previous">{s.previous_period}" : "{previous}" — "{trend_badge(line.trend)}</dd>
+            <dd class="previous">{s.previous_period}" : "{previous}</dd>
+            <dd class="trend-line">{trend_badge(line.trend)}</dd>
             <dd class="definition">{kpi_definition(line.kpi)}</dd>
         </div>
     }

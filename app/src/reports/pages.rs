@@ -123,11 +123,11 @@ fn ReportBody(
         <div class="report-controls no-print">
             <Form method="GET" action=REPORT_PATH attr:class="form-row">
                 <label>{s.report_month}<input type="month" name="mois" value=month_code required/></label>
-                <button type="submit" class="secondary">{s.report_show}</button>
+                <button type="submit" class="button">{s.report_show}</button>
             </Form>
-            <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>{s.report_print}</button>
+            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{s.report_print}</button>
             {may_send.then(|| view! {
-                <button type="button" class="primary" disabled=move || send.pending().get()
+                <button type="button" class="button primary" disabled=move || send.pending().get()
                     on:click=move |_| { send.dispatch(SendMonthlyReport { month: month_for_send.clone() }); }>{s.report_send}</button>
             })}
         </div>
@@ -250,7 +250,7 @@ fn ActionForm(owners: Vec<super::Owner>, record: ServerAction<RecordImprovementA
         });
     };
     view! {
-        <form class="stack no-print" on:submit=submit aria-labelledby="nouvelle-action">
+        <form class="form no-print" on:submit=submit aria-labelledby="nouvelle-action">
             <h3 id="nouvelle-action">{s.action_new}</h3>
             <label>{s.action_title}
                 <input type="text" name="title" minlength="3" maxlength="200" required prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
@@ -272,7 +272,7 @@ fn ActionForm(owners: Vec<super::Owner>, record: ServerAction<RecordImprovementA
                 Ok(_) => view! { <p class="notice ok" role="status">{s.action_recorded}</p> }.into_any(),
                 Err(error) => view! { <p class="notice error" role="alert">{error.message()}</p> }.into_any(),
             })}
-            <button type="submit" class="primary">{s.action_record}</button>
+            <button type="submit" class="button primary">{s.action_record}</button>
         </form>
     }
 }

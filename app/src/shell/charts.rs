@@ -102,6 +102,10 @@ fn patterns(id: &str) -> impl IntoView {
                 <rect width="6" height="6" class="hatch-ground"/>
                 <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/>
             </pattern>
+            <pattern id=format!("{id}-empty") width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="8" height="8" class="hatch-ground"/>
+                <line x1="0" y1="0" x2="0" y2="8" class="hatch-empty"/>
+            </pattern>
             <pattern id=format!("{id}-dots") width="6" height="6" patternUnits="userSpaceOnUse">
                 <rect width="6" height="6" class="hatch-ground"/>
                 <circle cx="3" cy="3" r="1.4" class="hatch-dot"/>
@@ -273,7 +277,7 @@ pub fn heat_step(share: f64) -> u8 {
 }
 
 /// A heatmap of shares: rows × columns, each cell coloured by its step and carrying its percentage and the
-/// count behind it in writing; an empty cell is hatched and marked "—".
+/// count behind it in writing (the count on a second line); an empty cell is lightly hatched and marked "—".
 #[component]
 pub fn Heatmap(
     id: &'static str,
@@ -285,10 +289,12 @@ pub fn Heatmap(
     format: fn(f64) -> String,
     legend: Vec<(u8, String)>,
 ) -> impl IntoView {
-    const LABEL: f64 = 150.0;
-    const HEAD: f64 = 56.0;
-    const CELL_H: f64 = 34.0;
-    let cell_w = ((WIDTH - LABEL) / columns.len().max(1) as f64).min(96.0);
+    // Cells keep a readable size whatever their number: the drawing widens and the page scales it down.
+    const LABEL: f64 = 210.0;
+    const HEAD: f64 = 80.0;
+    const CELL_H: f64 = 40.0;
+    const CELL_W: f64 = 84.0;
+    let cell_w = CELL_W;
     let height = HEAD + CELL_H * rows.len() as f64 + 8.0;
     let width = LABEL + cell_w * columns.len() as f64 + 8.0;
     let heads = columns
@@ -320,9 +326,9 @@ pub fn Heatmap(
                             <g>
                                 <title>{format!("{tip}{} ({count})", format(share))}</title>
                                 <rect class=format!("cell heat-{}", heat_step(share)) x=x + 1.0 y=y + 1.0 width=cell_w - 2.0 height=CELL_H - 2.0/>
-                                <text class=format!("cell-text heat-{}", heat_step(share)) x=x + cell_w / 2.0 y=y + CELL_H / 2.0 + 1.0 text-anchor="middle">
+                                <text class=format!("cell-text heat-{}", heat_step(share)) x=x + cell_w / 2.0 y=y + CELL_H / 2.0 - 2.0 text-anchor="middle">
                                     {format(share)}
-                                    <tspan class="count" dx="3">{format!("({count})")}</tspan>
+                                    <tspan class="count" x=x + cell_w / 2.0 dy="13">{format!("({count})")}</tspan>
                                 </text>
                             </g>
                         }
@@ -330,7 +336,7 @@ pub fn Heatmap(
                         None => view! {
                             <g>
                                 <title>{format!("{tip}—")}</title>
-                                <rect class="cell empty" x=x + 1.0 y=y + 1.0 width=cell_w - 2.0 height=CELL_H - 2.0 fill=format!("url(#{id}-hatch)")/>
+                                <rect class="cell empty" x=x + 1.0 y=y + 1.0 width=cell_w - 2.0 height=CELL_H - 2.0 fill=format!("url(#{id}-empty)")/>
                                 <text class="cell-text" x=x + cell_w / 2.0 y=y + CELL_H / 2.0 + 4.0 text-anchor="middle">"—"</text>
                             </g>
                         }

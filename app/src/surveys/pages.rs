@@ -81,7 +81,7 @@ fn Overview(page: SatisfactionPage, save: ServerAction<SaveSurveyPolicy>) -> imp
                     <input type="number" name="low_rating" min="1" max="4" required disabled=!editable
                         prop:value=low on:input=move |ev| low.set(event_target_value(&ev))/>
                 </label>
-                {editable.then(|| view! { <button type="submit" class="primary">{s.survey_save}</button> })}
+                {editable.then(|| view! { <button type="submit" class="button primary">{s.survey_save}</button> })}
             </form>
             {move || save.value().get().map(|result| match result {
                 Ok(_) => view! { <p class="notice ok" role="status">{s.survey_saved}</p> }.into_any(),
@@ -137,14 +137,14 @@ fn FollowUpRow(follow_up: FollowUp, editable: bool, handle: ServerAction<HandleF
         }
         .into_any(),
         _ if editable => view! {
-            <form class="stack" on:submit=move |event: leptos::ev::SubmitEvent| {
+            <form class="form" on:submit=move |event: leptos::ev::SubmitEvent| {
                 event.prevent_default();
                 handle.dispatch(HandleFollowUp { reference: reference.clone(), note: note.get_untracked() });
             }>
                 <label>{s.follow_up_note}
                     <textarea rows="2" maxlength="2000" required prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </label>
-                <button type="submit" class="secondary">{s.follow_up_done}</button>
+                <button type="submit" class="button">{s.follow_up_done}</button>
             </form>
         }
         .into_any(),
