@@ -66,7 +66,8 @@ test("the KPI page shows each chart with its table and exports it", async ({ pag
   const compliance = page.locator('.kpi-card[data-kpi="CONFORMITE_RESOLUTION"]');
   await expect(compliance.locator("dd.value")).toHaveText(/^\d+,\d %$/);
   await expect(compliance.locator("dd.definition")).toContainText("Parmi les tickets résolus pendant la période");
-  await expect(compliance.locator("dd.previous")).toContainText(/en amélioration|en dégradation|stable|non comparable/);
+  await expect(compliance.locator("dd.previous")).toContainText("Période précédente : ");
+  await expect(compliance.locator("dd.trend-line")).toHaveText(/en amélioration|en dégradation|stable|non comparable/);
 
   for (const name of [
     "Tickets entrants et clôturés par pas de temps",
@@ -85,7 +86,7 @@ test("the KPI page shows each chart with its table and exports it", async ({ pag
   await table.getByRole("link", { name: "XLSX" }).click();
   expect((await download).suggestedFilename()).toMatch(/^indicateurs-conformite-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-  await page.getByLabel("Pôle").selectOption({ label: "Back Office" });
+  await page.getByLabel("Pôle").selectOption({ label: "Back Office (N2)" });
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/pole=BACK/);
   await expect(page.getByLabel("Pôle")).toHaveValue("BACK");
@@ -107,4 +108,23 @@ test("Qualité records an improvement action on the monthly report", async ({ pa
   await expect(action).toContainText("Claire Dubois");
   await action.getByRole("combobox").selectOption({ label: "En cours" });
   await expect(page.locator("table.actions tr", { hasText: title }).getByRole("combobox")).toHaveValue("EN_COURS");
+});
+
+// The steering pages are tabs of one another; a supervisor reads them, only Qualité edits.
+test("the steering tabs lead to each page, and a supervisor reads without editing", async ({ page }) => {
+  await signIn(page, "superviseur@immo9.fr", "/pilotage");
+  const tabs = page.getByRole("navigation", { name: "Pages du pilotage" });
+  for (const [name, path, heading] of [
+    ["Indicateurs", "/pilotage/indicateurs", "Indicateurs du service"],
+    ["Rapport mensuel", "/pilotage/rapport", /^Rapport mensuel du service/],
+    ["Satisfaction", "/pilotage/satisfaction", "Satisfaction des utilisateurs"],
+    ["Campagnes", "/pilotage/campagnes", "Campagnes de communication"],
+  ] as const) {
+    await tabs.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(tabs.getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+  }
+  await expect(page.getByRole("heading", { name: "Nouveau bandeau" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Retirer/ })).toHaveCount(0);
 });

@@ -25,7 +25,13 @@ use std::sync::Arc;
 #[component]
 pub fn SteeringTabs(current: &'static str) -> impl IntoView {
     let s = s();
-    let tabs = [(Area::Steering.path(), s.tab_backlog), (KPI_PATH, s.tab_kpis)];
+    let tabs = [
+        (Area::Steering.path(), s.tab_backlog),
+        (KPI_PATH, s.tab_kpis),
+        (crate::reports::pages::REPORT_PATH, s.tab_report),
+        (crate::surveys::pages::SATISFACTION_PATH, s.tab_satisfaction),
+        (crate::campaigns::pages::CAMPAIGNS_PATH, s.tab_campaigns),
+    ];
     view! {
         <nav class="tabs" aria-label=s.tabs_label>
             {tabs.into_iter().map(|(href, label)| view! {
