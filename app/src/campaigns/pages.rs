@@ -290,7 +290,7 @@ fn HistoryRow(entry: CampaignEntry, may_publish: bool, withdraw: ServerAction<Wi
         <tr data-campaign=id>
             <th scope="row">
                 <span class="badge">{campaign_kind_label(entry.kind)}</span>" "
-                {match entry.ticket.clone() {
+                {match entry.ticket {
                     Some(reference) => view! { <a href=format!("/tickets/{reference}")>{entry.title.clone()}</a> }.into_any(),
                     None => view! { <span>{entry.title.clone()}</span> }.into_any(),
                 }}

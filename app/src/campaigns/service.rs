@@ -40,6 +40,12 @@ type CampaignRow = (
     Option<DateTime<Utc>>,
 );
 
+/// A banner's id, title, message, severity, sites, typologies and end.
+type BannerRow = (i64, String, String, String, Vec<i64>, Vec<String>, Option<DateTime<Utc>>);
+
+/// A campaign's kind, start, end and withdrawal.
+type StateRow = (String, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 fn severity_of(code: &str) -> Severity {
     Severity::from_code(code).unwrap_or(Severity::Info)
 }
@@ -57,7 +63,7 @@ pub async fn live_banners(
     user: &CurrentUser,
     now: DateTime<Utc>,
 ) -> AppResult<Vec<Banner>> {
-    let rows: Vec<(i64, String, String, String, Vec<i64>, Vec<String>, Option<DateTime<Utc>>)> = campaigns::table
+    let rows: Vec<BannerRow> = campaigns::table
         .filter(campaigns::kind.eq(CampaignKind::Banner.code()))
         .filter(campaigns::withdrawn_at.is_null())
         .filter(campaigns::starts_at.le(now))
@@ -239,7 +245,7 @@ pub async fn withdraw(conn: &mut AsyncPgConnection, user: &CurrentUser, id: i64,
         return Err(AppError::Forbidden);
     }
     conn.transaction(async |conn| {
-        let row: Option<(String, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = campaigns::table
+        let row: Option<StateRow> = campaigns::table
             .find(id)
             .select((campaigns::kind, campaigns::starts_at, campaigns::ends_at, campaigns::withdrawn_at))
             .for_update()

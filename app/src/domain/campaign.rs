@@ -201,7 +201,8 @@ mod tests {
             check_banner(&draft, now)
         };
         assert!(check_banner(&good, now).is_empty());
-        let cases: [(fn(&mut BannerDraft), Vec<BannerProblem>); 6] = [
+        type Change = fn(&mut BannerDraft);
+        let cases: [(Change, Vec<BannerProblem>); 6] = [
             (|d| d.title = "  ".into(), vec![BannerProblem::TitleMissing]),
             (|d| d.title = "x".repeat(121), vec![BannerProblem::TitleTooLong]),
             (|d| d.message = String::new(), vec![BannerProblem::MessageMissing]),

@@ -20,6 +20,12 @@ use chrono::{DateTime, Months, NaiveDate, TimeDelta, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
+/// A major incident's id, reference, title, registration and resolution.
+type MajorRow = (i64, String, String, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// An action's id, title, description, owner's name, due date, status and creation.
+type ActionRow = (i64, String, String, String, Option<NaiveDate>, String, DateTime<Utc>);
+
 /// Who records actions and sends reports.
 pub fn may_edit(user: &CurrentUser) -> bool {
     user.roles.has_any(&[Role::Quality, Role::Admin])
@@ -36,7 +42,7 @@ pub async fn report(conn: &mut AsyncPgConnection, month: NaiveDate, may_edit: bo
     let period = month_period(month);
     let kpis = crate::kpis::service::report(conn, &KpiFilter::default(), period).await?;
     let parents = ticket_links::table.filter(ticket_links::kind.eq(LinkKind::Child)).select(ticket_links::to_id);
-    let majors: Vec<(i64, String, String, DateTime<Utc>, Option<DateTime<Utc>>)> = tickets::table
+    let majors: Vec<MajorRow> = tickets::table
         .filter(tickets::id.eq_any(parents))
         .filter(tickets::registered_at.lt(period.to))
         .filter(tickets::resolved_at.is_null().or(tickets::resolved_at.ge(period.from)))
@@ -91,7 +97,7 @@ async fn actions_of(
     until: DateTime<Utc>,
 ) -> QueryResult<Vec<ImprovementAction>> {
     let open = [ActionStatus::Planned.code(), ActionStatus::InProgress.code()];
-    let rows: Vec<(i64, String, String, String, Option<NaiveDate>, String, DateTime<Utc>)> = improvement_actions::table
+    let rows: Vec<ActionRow> = improvement_actions::table
         .inner_join(users::table.on(users::id.eq(improvement_actions::owner_id)))
         .filter(improvement_actions::created_at.lt(until))
         .filter(improvement_actions::status.eq_any(open).or(improvement_actions::updated_at.ge(since)))

@@ -129,7 +129,7 @@ fn FollowUps(page: SatisfactionPage, handle: ServerAction<HandleFollowUp>) -> im
 fn FollowUpRow(follow_up: FollowUp, editable: bool, handle: ServerAction<HandleFollowUp>) -> impl IntoView {
     let s = s();
     let note = RwSignal::new(String::new());
-    let reference = follow_up.reference.clone();
+    let reference = follow_up.reference;
     let state = match (follow_up.handled_at, follow_up.note.clone()) {
         (Some(at), Some(text)) => view! {
             <p><strong>{s.follow_up_handled}</strong>" — "{follow_up.handled_by.clone().unwrap_or_default()}", "{local_time(at)}</p>
@@ -139,7 +139,7 @@ fn FollowUpRow(follow_up: FollowUp, editable: bool, handle: ServerAction<HandleF
         _ if editable => view! {
             <form class="form" on:submit=move |event: leptos::ev::SubmitEvent| {
                 event.prevent_default();
-                handle.dispatch(HandleFollowUp { reference: reference.clone(), note: note.get_untracked() });
+                handle.dispatch(HandleFollowUp { reference, note: note.get_untracked() });
             }>
                 <label>{s.follow_up_note}
                     <textarea rows="2" maxlength="2000" required prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
