@@ -5,18 +5,9 @@
 mod common;
 
 use app::domain::people::{Pole, Role};
-use common::{Client, TestApp};
+use common::{Client, TestApp, server_fn_path};
 use diesel_async::RunQueryDsl;
 use serde_json::{Value, json};
-
-fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
-    F::PATH
-}
-
-async fn exec(app: &TestApp, sql: &str) {
-    let mut conn = app.pool.get().await.unwrap();
-    diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
-}
 
 /// A second site, Libourne, and an agency employee working there.
 async fn libourne(app: &TestApp) -> i64 {
@@ -36,7 +27,7 @@ async fn libourne(app: &TestApp) -> i64 {
 }
 
 async fn banners(client: &Client) -> Vec<String> {
-    let (status, body) = client.server_fn_json(path::<app::campaigns::api::LiveBanners>(), &json!({})).await;
+    let (status, body) = client.server_fn_json(server_fn_path::<app::campaigns::api::LiveBanners>(), &json!({})).await;
     assert_eq!(status, 200, "{body}");
     body.as_array().unwrap().iter().map(|banner| banner["title"].as_str().unwrap().to_owned()).collect()
 }
@@ -66,15 +57,14 @@ async fn a_banner_reaches_its_sites_and_typologies_only_until_withdrawn() {
     app.user("agence@t.fr", &[], None).await;
     app.user("direction@t.fr", &[], None).await;
     app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
-    exec(&app, &format!("UPDATE users SET site_id = {libourne}, typology = 'AGENCE' WHERE login = 'agence@t.fr'"))
-        .await;
-    exec(&app, "UPDATE users SET typology = 'DIRECTION' WHERE login = 'direction@t.fr'").await;
+    app.exec(&format!("UPDATE users SET site_id = {libourne}, typology = 'AGENCE' WHERE login = 'agence@t.fr'")).await;
+    app.exec("UPDATE users SET typology = 'DIRECTION' WHERE login = 'direction@t.fr'").await;
     let quality = app.signed_in("qualite@t.fr").await;
     let head_office = app.signed_in("siege@t.fr").await;
     let agency = app.signed_in("agence@t.fr").await;
     let direction = app.signed_in("direction@t.fr").await;
     let agent = app.signed_in("n1@t.fr").await;
-    let publish = path::<app::campaigns::api::PublishBanner>();
+    let publish = server_fn_path::<app::campaigns::api::PublishBanner>();
 
     let (status, id) =
         quality.server_fn_json(publish, &banner("Coupure réseau à Libourne", &[libourne], &[], &soon())).await;
@@ -98,13 +88,14 @@ async fn a_banner_reaches_its_sites_and_typologies_only_until_withdrawn() {
     let (status, _) = agent.server_fn_json(publish, &banner("Pirate", &[], &[], &soon())).await;
     assert_eq!(status, 403, "an agent does not publish banners");
 
-    let withdraw = path::<app::campaigns::api::WithdrawBanner>();
+    let withdraw = server_fn_path::<app::campaigns::api::WithdrawBanner>();
     assert_eq!(agent.server_fn_json(withdraw, &json!({ "id": id })).await.0, 403);
     assert_eq!(quality.server_fn_json(withdraw, &json!({ "id": id })).await.0, 200);
     assert!(banners(&agency).await.is_empty(), "withdrawn, it no longer shows");
     assert_eq!(quality.server_fn_json(withdraw, &json!({ "id": id })).await.0, 409, "once");
 
-    let (status, page) = quality.server_fn_json(path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
+    let (status, page) =
+        quality.server_fn_json(server_fn_path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
     assert_eq!(status, 200);
     let states: Vec<(&str, &str)> = page["entries"]
         .as_array()
@@ -115,7 +106,7 @@ async fn a_banner_reaches_its_sites_and_typologies_only_until_withdrawn() {
     assert!(states.contains(&("Coupure réseau à Libourne", "Withdrawn")), "{states:?}");
     assert!(states.contains(&("Comité de direction", "Live")), "{states:?}");
     assert_eq!(page["may_publish"], true);
-    let (status, _) = agent.server_fn_json(path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
+    let (status, _) = agent.server_fn_json(server_fn_path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
     assert_eq!(status, 403, "the history is in the steering area");
 }
 
@@ -203,7 +194,7 @@ async fn a_major_incident_tells_its_requesters_when_it_starts_and_ends() {
     }
 
     let quality = app.signed_in("qualite@t.fr").await;
-    let (_, page) = quality.server_fn_json(path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
+    let (_, page) = quality.server_fn_json(server_fn_path::<app::campaigns::api::LoadCampaigns>(), &json!({})).await;
     let entry = &page["entries"][0];
     assert_eq!(entry["kind"], "INCIDENT_MAJEUR");
     assert_eq!(entry["ticket"], parent.as_str());

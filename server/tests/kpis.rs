@@ -14,11 +14,6 @@ struct Week {
     quality: common::Client,
 }
 
-async fn exec(app: &TestApp, sql: &str) {
-    let mut conn = app.pool.get().await.unwrap();
-    diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
-}
-
 /// Inserts one ticket; answers its id.
 #[allow(clippy::too_many_arguments)]
 async fn ticket(
@@ -65,26 +60,20 @@ async fn ticket(
 }
 
 async fn clock(app: &TestApp, ticket: i64, measure: &str, started: &str, stopped: &str, breached: bool) {
-    exec(
-        app,
-        &format!(
-            "INSERT INTO ticket_clocks (ticket_id, measure, cycle, pole, calendar_code, priority, target_minutes, \
+    app.exec(&format!(
+        "INSERT INTO ticket_clocks (ticket_id, measure, cycle, pole, calendar_code, priority, target_minutes, \
              started_at, stopped_at, breached) VALUES ({ticket}, '{measure}', 1, 'FRONT', 'SIEGE', 'P3', 60, \
              '{started}', '{stopped}', {breached})"
-        ),
-    )
+    ))
     .await;
 }
 
 async fn held_by(app: &TestApp, ticket: i64, action: &str, actor: i64, assignee: Option<i64>) {
     let detail = assignee.map_or("{}".to_owned(), |id| format!("{{\"assigne\": {id}}}"));
-    exec(
-        app,
-        &format!(
-            "INSERT INTO ticket_history (ticket_id, at, actor_id, action, from_status, to_status, detail) \
+    app.exec(&format!(
+        "INSERT INTO ticket_history (ticket_id, at, actor_id, action, from_status, to_status, detail) \
              VALUES ({ticket}, '2026-11-02T08:00:00Z', {actor}, '{action}', 'NOUVEAU', 'EN_COURS', '{detail}')"
-        ),
-    )
+    ))
     .await;
 }
 
@@ -112,7 +101,7 @@ async fn week() -> Week {
     clock(&app, a, "PRISE_EN_CHARGE", "2026-11-02T08:00:00Z", "2026-11-02T08:10:00Z", false).await;
     clock(&app, a, "RESOLUTION", "2026-11-02T08:00:00Z", "2026-11-02T08:10:00Z", false).await;
     held_by(&app, a, "PRENDRE", agent1, None).await;
-    exec(&app, &format!("INSERT INTO ticket_ratings VALUES ({a}, 5, NULL, '2026-11-04T09:00:00Z')")).await;
+    app.exec(&format!("INSERT INTO ticket_ratings VALUES ({a}, 5, NULL, '2026-11-04T09:00:00Z')")).await;
 
     // B: owned in 60 min; resolved on the 4th at 10:00 UTC after 210 + 270 minutes on the 3rd and 150 on the
     // 4th = 630 (late); escalated, reopened, taken by agent 1 then assigned to agent 2; rated 2.
@@ -131,7 +120,7 @@ async fn week() -> Week {
     clock(&app, b, "RESOLUTION", "2026-11-03T08:00:00Z", "2026-11-04T10:00:00Z", true).await;
     held_by(&app, b, "PRENDRE", agent1, None).await;
     held_by(&app, b, "ASSIGNER", agent1, Some(agent2)).await;
-    exec(&app, &format!("INSERT INTO ticket_ratings VALUES ({b}, 2, 'Trop long', '2026-11-05T10:00:00Z')")).await;
+    app.exec(&format!("INSERT INTO ticket_ratings VALUES ({b}, 2, 'Trop long', '2026-11-05T10:00:00Z')")).await;
 
     // C: a request owned in 30 min by agent 2 alone, still open: 4 days old at the end of the week.
     let c =
@@ -176,18 +165,15 @@ async fn week() -> Week {
     ticket(&app, 8, ("INCIDENT", "TELEPHONE", "FRONT"), human, "2026-11-09T10:00:00Z", None, None, (false, 0, 0)).await;
 
     // Two requests ended by an article during the week, one before it.
-    exec(&app, &format!(
+    app.exec(&format!(
         "INSERT INTO knowledge_articles (title, body_markdown, body_html, audience, domain, owner_id, review_on, created_at, updated_at) \
          VALUES ('Article', 'x', '<p>x</p>', 'PUBLIC', 'POSTE', {agent1}, '2027-01-01', now(), now())"
     )).await;
     for at in ["2026-11-03T10:00:00Z", "2026-11-05T10:00:00Z", "2026-10-30T10:00:00Z"] {
-        exec(
-            &app,
-            &format!(
-                "INSERT INTO knowledge_deflections (article_id, user_id, description, at) \
+        app.exec(&format!(
+            "INSERT INTO knowledge_deflections (article_id, user_id, description, at) \
              SELECT id, {camille}, 'x', '{at}' FROM knowledge_articles"
-            ),
-        )
+        ))
         .await;
     }
     Week { app, quality }
@@ -296,11 +282,13 @@ async fn kpi_tables_export_to_xlsx_and_csv_with_formulas_neutralised() {
     let week = week().await;
     // A site whose name a spreadsheet would run as a formula.
     let pirate = "=HYPERLINK(\"http://pirate.example\",\"Agence\")";
-    exec(
-        &week.app,
-        &format!("UPDATE sites SET name = '{}' WHERE id = {}", pirate.replace('\'', "''"), week.app.site.unwrap().0),
-    )
-    .await;
+    week.app
+        .exec(&format!(
+            "UPDATE sites SET name = '{}' WHERE id = {}",
+            pirate.replace('\'', "''"),
+            week.app.site.unwrap().0
+        ))
+        .await;
     let period = "from=2026-11-02&to=2026-11-08";
 
     let response = week.quality.get(&format!("/api/v1/kpis/export?tableau=CONFORMITE&format=xlsx&{period}")).await;

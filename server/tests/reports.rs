@@ -5,35 +5,13 @@ mod common;
 
 use app::domain::people::{Pole, Role};
 use chrono::{DateTime, Utc};
-use common::TestApp;
-use diesel_async::RunQueryDsl;
+use common::{TestApp, server_fn_path};
 use serde_json::json;
-
-fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
-    F::PATH
-}
-
-async fn exec(app: &TestApp, sql: &str) {
-    let mut conn = app.pool.get().await.unwrap();
-    diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    #[derive(diesel::QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        count: i64,
-    }
-    let mut conn = app.pool.get().await.unwrap();
-    diesel::sql_query(sql).load::<Count>(&mut conn).await.unwrap()[0].count
-}
 
 /// An incident of October 2026 with another attached to it, resolved on the 15th.
 async fn october_major_incident(app: &TestApp, requester: i64) {
     let site = app.site.unwrap().0;
-    exec(
-        app,
-        &format!(
+    app.exec(&format!(
             "INSERT INTO tickets (reference, kind, status, title, description, channel, priority, site_id, pole, requester_id, domain, \
              registered_at, updated_at, resolved_at) VALUES \
              ('INC-2026-000001', 'INCIDENT', 'RESOLU', 'Messagerie coupée', 'x', 'TELEPHONE', 'P1', {site}, 'BACK', {requester}, 'MESSAGERIE', \
@@ -43,9 +21,7 @@ async fn october_major_incident(app: &TestApp, requester: i64) {
         ),
     )
     .await;
-    exec(
-        app,
-        "INSERT INTO ticket_links (from_id, to_id, kind, created_at) SELECT c.id, p.id, 'ENFANT', '2026-10-14T09:00:00Z' \
+    app.exec("INSERT INTO ticket_links (from_id, to_id, kind, created_at) SELECT c.id, p.id, 'ENFANT', '2026-10-14T09:00:00Z' \
          FROM tickets c, tickets p WHERE c.reference = 'INC-2026-000002' AND p.reference = 'INC-2026-000001'",
     )
     .await;
@@ -59,10 +35,10 @@ async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
     let quality_id = app.user("qualite@t.fr", &[Role::Quality], None).await;
     app.user("chef@t.fr", &[Role::Supervisor], Some(Pole::Back)).await;
     app.user("dg@t.fr", &[], None).await;
-    exec(&app, "UPDATE users SET typology = 'DIRECTION' WHERE login = 'dg@t.fr'").await;
+    app.exec("UPDATE users SET typology = 'DIRECTION' WHERE login = 'dg@t.fr'").await;
     let quality = app.signed_in("qualite@t.fr").await;
     let supervisor = app.signed_in("chef@t.fr").await;
-    let record = path::<app::reports::api::RecordImprovementAction>();
+    let record = server_fn_path::<app::reports::api::RecordImprovementAction>();
     let action = |title: &str, owner: i64, due: &str| json!({ "draft": { "title": title, "description": "Procédure de bascule documentée.", "owner_id": owner, "due_on": due } });
 
     for (body, field) in [
@@ -78,11 +54,11 @@ async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
         quality.server_fn_json(record, &action("Plan de secours messagerie", quality_id.0, "2026-12-31")).await;
     assert_eq!(status, 200, "{id}");
     // Recorded in November, while October is reviewed: it belongs to October's report.
-    let set_status = path::<app::reports::api::SetImprovementActionStatus>();
+    let set_status = server_fn_path::<app::reports::api::SetImprovementActionStatus>();
     let (status, _) = quality.server_fn_json(set_status, &json!({ "id": id, "status": "EN_COURS" })).await;
     assert_eq!(status, 200);
 
-    let load = path::<app::reports::api::LoadMonthlyReport>();
+    let load = server_fn_path::<app::reports::api::LoadMonthlyReport>();
     let (status, report) = supervisor.server_fn_json(load, &json!({ "month": "2026-10" })).await;
     assert_eq!(status, 200, "{report}");
     assert_eq!(report["month"], "2026-10-01");
@@ -97,13 +73,11 @@ async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
     let (status, error) = supervisor.server_fn_json(load, &json!({ "month": "octobre" })).await;
     assert_eq!((status, error["field"].as_str()), (422, Some("mois")));
 
-    let send = path::<app::reports::api::SendMonthlyReport>();
+    let send = server_fn_path::<app::reports::api::SendMonthlyReport>();
     assert_eq!(supervisor.server_fn_json(send, &json!({ "month": "2026-10" })).await.0, 403);
     let (status, told) = quality.server_fn_json(send, &json!({ "month": "2026-10" })).await;
     assert_eq!((status, told.as_i64()), (200, Some(2)), "the supervisor and the direction: {told}");
-    let mails = count(
-        &app,
-        "SELECT count(*) AS count FROM mail_outbox WHERE subject = '[Immo9] Rapport mensuel du service — octobre 2026' \
+    let mails = app.count("SELECT count(*) AS count FROM mail_outbox WHERE subject = '[Immo9] Rapport mensuel du service — octobre 2026' \
          AND body LIKE '%Résolutions dans le délai%' AND body LIKE '%INC-2026-000001 « Messagerie coupée » : 1 incident(s) rattaché(s)%' \
          AND body LIKE '%Plan de secours messagerie (En cours%' AND link_path = '/pilotage/rapport?mois=2026-10'",
     )
@@ -131,6 +105,6 @@ async fn the_monthly_job_sends_last_month_from_the_first_at_eight() {
     assert_eq!(due.map(|month| month.to_string()), Some("2026-11-01".to_owned()));
     let again = app::reports::service::send_due(&mut conn, at("2026-12-01T07:30:00Z")).await.unwrap();
     assert_eq!(again, None, "sent once");
-    assert_eq!(count(&app, "SELECT count(*) AS count FROM mail_outbox WHERE subject LIKE '%novembre 2026'").await, 1);
-    assert_eq!(count(&app, "SELECT count(*) AS count FROM monthly_reports WHERE sent_by IS NULL").await, 1);
+    assert_eq!(app.count("SELECT count(*) AS count FROM mail_outbox WHERE subject LIKE '%novembre 2026'").await, 1);
+    assert_eq!(app.count("SELECT count(*) AS count FROM monthly_reports WHERE sent_by IS NULL").await, 1);
 }

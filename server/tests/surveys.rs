@@ -5,29 +5,9 @@
 mod common;
 
 use app::domain::people::{Pole, Role};
-use common::{Client, TestApp};
+use common::{Client, TestApp, server_fn_path};
 use diesel_async::RunQueryDsl;
 use serde_json::{Value, json};
-
-fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
-    F::PATH
-}
-
-async fn exec(app: &TestApp, sql: &str) {
-    let mut conn = app.pool.get().await.unwrap();
-    diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    #[derive(diesel::QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        count: i64,
-    }
-    let mut conn = app.pool.get().await.unwrap();
-    let rows: Vec<Count> = diesel::sql_query(sql).load(&mut conn).await.unwrap();
-    rows[0].count
-}
 
 async fn post(client: &Client, path: &str, body: Value) -> (u16, Value) {
     let response = client.http.post(format!("{}{path}", client.base_url)).json(&body).send().await.unwrap();
@@ -78,11 +58,11 @@ async fn closed_request(d: &Desk, title: &str) -> String {
 #[tokio::test]
 async fn surveys_are_sampled_at_closure_once_per_requester_and_period() {
     let d = desk().await;
-    exec(&d.app, "UPDATE survey_settings SET rate_percent = 0").await;
+    d.app.exec("UPDATE survey_settings SET rate_percent = 0").await;
     closed_request(&d, "Sans enquête").await;
-    assert_eq!(count(&d.app, "SELECT count(*) AS count FROM survey_invitations").await, 0, "a rate of 0 asks nobody");
+    assert_eq!(d.app.count("SELECT count(*) AS count FROM survey_invitations").await, 0, "a rate of 0 asks nobody");
 
-    exec(&d.app, "UPDATE survey_settings SET rate_percent = 100, period_days = 30").await;
+    d.app.exec("UPDATE survey_settings SET rate_percent = 100, period_days = 30").await;
     let first = closed_request(&d, "Première").await;
     let second = closed_request(&d, "Seconde").await;
     let invited: Vec<String> = {
@@ -101,9 +81,7 @@ async fn surveys_are_sampled_at_closure_once_per_requester_and_period() {
         rows.into_iter().map(|row| row.reference).collect()
     };
     assert_eq!(invited, vec![first.clone()], "the same requester is asked once in the period");
-    let told = count(
-        &d.app,
-        &format!(
+    let told = d.app.count(&format!(
             "SELECT count(*) AS count FROM notifications WHERE message LIKE '{first} est clos : votre avis%' AND event_key LIKE '%enquete'"
         ),
     )
@@ -111,22 +89,22 @@ async fn surveys_are_sampled_at_closure_once_per_requester_and_period() {
     assert_eq!(told, 1, "the requester is asked in the portal and by mail");
     let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{second}")).await;
     assert_eq!(ticket["may_rate"], false);
-    let rate = path::<app::tickets::api::RateTicket>();
+    let rate = server_fn_path::<app::tickets::api::RateTicket>();
     let (status, _) = d.employee.server_fn(rate, &[("reference", &second), ("rating", "4")]).await;
     assert_eq!(status, 409, "not surveyed, not rated");
 
     // A year later the requester may be asked again.
-    exec(&d.app, "UPDATE survey_invitations SET invited_at = invited_at - interval '31 days'").await;
+    d.app.exec("UPDATE survey_invitations SET invited_at = invited_at - interval '31 days'").await;
     let third = closed_request(&d, "Un mois plus tard").await;
-    assert_eq!(count(&d.app, "SELECT count(*) AS count FROM survey_invitations").await, 2, "{third}");
+    assert_eq!(d.app.count("SELECT count(*) AS count FROM survey_invitations").await, 2, "{third}");
 }
 
 #[tokio::test]
 async fn a_low_rating_feeds_the_kpi_and_opens_a_follow_up_for_quality() {
     let d = desk().await;
-    exec(&d.app, "UPDATE survey_settings SET rate_percent = 100").await;
+    d.app.exec("UPDATE survey_settings SET rate_percent = 100").await;
     let reference = closed_request(&d, "Écran noir").await;
-    let rate = path::<app::tickets::api::RateTicket>();
+    let rate = server_fn_path::<app::tickets::api::RateTicket>();
     let (status, body) = d
         .employee
         .server_fn(rate, &[("reference", &reference), ("rating", "1"), ("comment", "Trois jours sans écran.")])
@@ -136,15 +114,16 @@ async fn a_low_rating_feeds_the_kpi_and_opens_a_follow_up_for_quality() {
     let (_, kpis) = d.quality.get_json("/api/v1/kpis").await;
     let satisfaction = kpis["kpis"].as_array().unwrap().iter().find(|k| k["code"] == "SATISFACTION").unwrap();
     assert_eq!((satisfaction["value"].as_f64(), satisfaction["denominator"].as_u64()), (Some(1.0), Some(1)));
-    let notified = count(
-        &d.app,
-        "SELECT count(*) AS count FROM notifications n JOIN users u ON u.id = n.user_id \
+    let notified = d
+        .app
+        .count(
+            "SELECT count(*) AS count FROM notifications n JOIN users u ON u.id = n.user_id \
          WHERE u.login = 'qualite@t.fr' AND n.message LIKE '%note basse%'",
-    )
-    .await;
+        )
+        .await;
     assert_eq!(notified, 1, "Qualité hears of the low rating");
 
-    let load = path::<app::surveys::api::LoadSatisfaction>();
+    let load = server_fn_path::<app::surveys::api::LoadSatisfaction>();
     let (status, page) = d.quality.server_fn_json(load, &json!({})).await;
     assert_eq!(status, 200, "{page}");
     assert_eq!((page["invited_30_days"].as_i64(), page["answered_30_days"].as_i64()), (Some(1), Some(1)));
@@ -154,7 +133,7 @@ async fn a_low_rating_feeds_the_kpi_and_opens_a_follow_up_for_quality() {
     assert_eq!(follow_up["comment"], "Trois jours sans écran.");
     assert!(follow_up["handled_at"].is_null());
 
-    let handle = path::<app::surveys::api::HandleFollowUp>();
+    let handle = server_fn_path::<app::surveys::api::HandleFollowUp>();
     let (status, error) = d.quality.server_fn_json(handle, &json!({ "reference": reference, "note": "  " })).await;
     assert_eq!((status, error["field"].as_str()), (422, Some("note")), "{error}");
     assert_eq!(d.n1.server_fn_json(handle, &json!({ "reference": reference, "note": "x" })).await.0, 403);
@@ -171,7 +150,7 @@ async fn the_survey_policy_is_kept_within_bounds_by_quality() {
     let d = desk().await;
     d.app.user("chef@t.fr", &[Role::Supervisor], Some(Pole::Front)).await;
     let supervisor = d.app.signed_in("chef@t.fr").await;
-    let save = path::<app::surveys::api::SaveSurveyPolicy>();
+    let save = server_fn_path::<app::surveys::api::SaveSurveyPolicy>();
     let policy = |rate: u32, period: u32, low: u32| json!({ "policy": { "rate_percent": rate, "period_days": period, "low_rating": low } });
     for (body, field) in
         [(policy(101, 30, 2), "rate_percent"), (policy(30, 0, 2), "period_days"), (policy(30, 30, 5), "low_rating")]
@@ -183,8 +162,9 @@ async fn the_survey_policy_is_kept_within_bounds_by_quality() {
     assert_eq!(d.employee.server_fn_json(save, &policy(50, 60, 3)).await.0, 403);
     let (status, saved) = d.quality.server_fn_json(save, &policy(50, 60, 3)).await;
     assert_eq!(status, 200, "{saved}");
-    let (_, page) = supervisor.server_fn_json(path::<app::surveys::api::LoadSatisfaction>(), &json!({})).await;
+    let (_, page) =
+        supervisor.server_fn_json(server_fn_path::<app::surveys::api::LoadSatisfaction>(), &json!({})).await;
     assert_eq!(page["policy"], json!({ "rate_percent": 50, "period_days": 60, "low_rating": 3 }));
     assert_eq!(page["may_edit_policy"], false);
-    assert_eq!(count(&d.app, "SELECT count(*) AS count FROM audit_log WHERE entity = 'enquetes'").await, 1);
+    assert_eq!(d.app.count("SELECT count(*) AS count FROM audit_log WHERE entity = 'enquetes'").await, 1);
 }

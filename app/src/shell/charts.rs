@@ -47,6 +47,12 @@ fn value_axis(top: f64, format: fn(f64) -> String) -> impl IntoView {
         .collect_view()
 }
 
+/// A category's name under the horizontal axis, centred on `x`.
+fn category_label(x: f64, name: &str) -> impl IntoView + use<> {
+    let name = name.to_owned();
+    view! { <text class="axis" x=x y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{name}</text> }
+}
+
 /// The hatching and markers that tell series apart in grey as well as in colour.
 fn series_class(index: usize) -> String {
     format!("series series-{}", index % 3)
@@ -159,10 +165,7 @@ pub fn BarChart(
     let labels = categories
         .iter()
         .enumerate()
-        .map(|(index, name)| {
-            let x = LEFT + group * (index as f64 + 0.5);
-            view! { <text class="axis" x=x y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{name.clone()}</text> }
-        })
+        .map(|(index, name)| category_label(LEFT + group * (index as f64 + 0.5), name))
         .collect_view();
     let title_id = format!("{id}-titre");
     view! {
@@ -246,9 +249,7 @@ pub fn LineChart(
         .iter()
         .enumerate()
         .filter(|(index, _)| index % every == 0)
-        .map(|(index, name)| {
-            view! { <text class="axis" x=x_of(index) y=HEIGHT - BOTTOM + 18.0 text-anchor="middle">{name.clone()}</text> }
-        })
+        .map(|(index, name)| category_label(x_of(index), name))
         .collect_view();
     let title_id = format!("{id}-titre");
     view! {

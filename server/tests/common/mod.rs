@@ -211,6 +211,25 @@ impl TestApp {
         .expect("test account")
     }
 
+    /// Runs SQL that sets up a test's scene; a failure names the statement.
+    pub async fn exec(&self, sql: &str) {
+        let mut conn = self.pool.get().await.unwrap();
+        diesel::sql_query(sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
+    }
+
+    /// The `count` column of `SELECT count(*) AS count …`.
+    pub async fn count(&self, sql: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            count: i64,
+        }
+        let mut conn = self.pool.get().await.unwrap();
+        let rows: Vec<Count> =
+            diesel::sql_query(sql).load(&mut conn).await.unwrap_or_else(|error| panic!("{error}: {sql}"));
+        rows[0].count
+    }
+
     /// The account `login` as the services see it when they act for a person.
     pub async fn current_user(&self, login: &str) -> app::auth::CurrentUser {
         let mut conn = self.pool.get().await.unwrap();
@@ -362,6 +381,11 @@ impl Client {
         let body = response.text().await.unwrap();
         (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
     }
+}
+
+/// The URL path of a server function.
+pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
+    F::PATH
 }
 
 /// The `code` of a JSON API error body.
