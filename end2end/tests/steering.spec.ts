@@ -100,6 +100,9 @@ test("Qualité records an improvement action on the monthly report", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Rapport mensuel du service — \p{L}+ \d{4}$/u);
   await expect(page.locator("table.report-kpis tbody tr")).toHaveCount(14);
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^indicateurs-indicateurs-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.csv$/);
   await page.getByLabel("Intitulé").fill(title);
   await page.getByLabel("Description").fill("Une heure d'atelier avec le Back Office.");
   await page.getByLabel("Responsable").selectOption({ label: "Claire Dubois" });

@@ -70,6 +70,10 @@ fn ReportBody(
         None => s.report_not_sent.to_owned(),
     };
     let month_for_send = month_code.clone();
+    // The report's KPIs are the KPI page's for the whole month, without a filter: the same export serves.
+    let last_day =
+        report.month.checked_add_months(chrono::Months::new(1)).unwrap_or(report.month) - chrono::TimeDelta::days(1);
+    let export = format!("/api/v1/kpis/export?tableau=INDICATEURS&from={}&to={last_day}", report.month);
     let may_send = report.may_edit && report.sent.is_none();
     let kpi_rows = report
         .kpis
@@ -144,6 +148,11 @@ fn ReportBody(
                 </tr></thead>
                 <tbody>{kpi_rows}</tbody>
             </table></div>
+            <p class="exports no-print">
+                {s.export}" "
+                <a href=format!("{export}&format=csv") rel="external" download>"CSV"</a>" · "
+                <a href=format!("{export}&format=xlsx") rel="external" download>"XLSX"</a>
+            </p>
         </section>
         <section class="panel" aria-labelledby="rapport-majeurs">
             <h2 id="rapport-majeurs">{s.report_majors}</h2>
