@@ -59,7 +59,7 @@ fn series_class(index: usize) -> String {
 }
 
 /// A legend in HTML: each series' swatch (its hatching or its dash and marker) and name.
-fn legend(id: &str, series: &[Series], lines: bool) -> impl IntoView {
+fn legend(id: &str, series: &[Series], lines: bool) -> impl IntoView + use<> {
     let items = series
         .iter()
         .enumerate()
@@ -101,7 +101,7 @@ fn marker(index: usize, x: f64, y: f64) -> impl IntoView {
 }
 
 /// The patterns every chart's marks refer to; ids are prefixed by the chart's so pages can hold several.
-fn patterns(id: &str) -> impl IntoView {
+fn patterns(id: &str) -> impl IntoView + use<> {
     view! {
         <defs>
             <pattern id=format!("{id}-hatch") width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
