@@ -155,8 +155,8 @@ fn trend_badge(trend: Trend) -> impl IntoView {
 #[component]
 fn KpiCard(line: KpiLine) -> impl IntoView {
     let s = s();
-    let value = Cell::display(&sheet_cell(&line, false));
-    let previous = Cell::display(&sheet_cell(&line, true));
+    let value = Cell::of(line.kpi.unit(), line.current).display();
+    let previous = Cell::of(line.kpi.unit(), line.previous).display();
     let counts = (line.current.denominator > 0 && line.kpi.unit() == crate::domain::kpi::Unit::Share)
         .then(|| format!("{} / {}", line.current.numerator, line.current.denominator));
     view! {
@@ -169,12 +169,6 @@ fn KpiCard(line: KpiLine) -> impl IntoView {
             <dd class="definition">{kpi_definition(line.kpi)}</dd>
         </div>
     }
-}
-
-/// The cell of a KPI's current (or previous) figure, as its table writes it.
-fn sheet_cell(line: &KpiLine, previous: bool) -> Cell {
-    let row = super::sheets::indicator_row(line);
-    row[if previous { 2 } else { 1 }].clone()
 }
 
 #[component]
@@ -268,7 +262,6 @@ fn ComplianceChart(page: KpiPage) -> impl IntoView {
     sites.sort_by_key(|site| page.site_name(*site));
     sites.dedup();
     let mut domains: Vec<Option<ServiceDomain>> = page.grid.iter().map(|cell| cell.domain).collect();
-    domains.dedup();
     domains.sort_by_key(|domain| domain.map(|d| d.code()));
     domains.dedup();
     let cells: Vec<Vec<Option<(f64, u64)>>> = sites

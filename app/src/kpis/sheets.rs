@@ -45,7 +45,8 @@ impl Cell {
         }
     }
 
-    fn of(unit: Unit, figure: Figure) -> Cell {
+    /// A KPI's figure as a cell of its unit; empty when there was nothing to count.
+    pub fn of(unit: Unit, figure: Figure) -> Cell {
         match (unit, figure.value) {
             (_, None) => Cell::Empty,
             (Unit::Share, Some(value)) => Cell::Share(value),

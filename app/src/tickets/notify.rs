@@ -39,13 +39,16 @@ pub async fn notify(
     recipient: Option<UserId>,
     message: String,
 ) -> QueryResult<bool> {
+    let Some(told) = write_notification(conn, event, recipient, &message).await? else { return Ok(false) };
+    // Read only for a notification that goes out: most events skip the actor or someone already told.
     let ticket: Option<(String, String)> = match event.ticket {
         Some(id) => Some(tickets::table.find(id).select((tickets::reference, tickets::title)).first(conn).await?),
         None => None,
     };
-    let link = ticket.as_ref().map(|(reference, _)| format!("/tickets/{reference}"));
-    let title = ticket.map(|(_, title)| title);
-    deliver(conn, event, recipient, &message, link, |name| compose(name, &message, title.as_deref())).await
+    let mail = compose(&told.name, &message, ticket.as_ref().map(|(_, title)| title.as_str()));
+    let link = ticket.map(|(reference, _)| format!("/tickets/{reference}"));
+    queue_mail(conn, event, &told, mail, link).await?;
+    Ok(true)
 }
 
 /// Like [`notify`], with a mail of its own (a report, say) linking to `link`.
@@ -57,20 +60,28 @@ pub async fn notify_with_mail(
     link: &str,
     mail: impl FnOnce(&str) -> Mail,
 ) -> QueryResult<bool> {
-    deliver(conn, event, Some(recipient), message, Some(link.to_owned()), mail).await
+    let Some(told) = write_notification(conn, event, Some(recipient), message).await? else { return Ok(false) };
+    let mail = mail(&told.name);
+    queue_mail(conn, event, &told, mail, Some(link.to_owned())).await?;
+    Ok(true)
 }
 
-/// The notification and its mail, written together; `mail` is given the recipient's name.
-async fn deliver(
+/// A notification just written, and where its mail goes.
+struct Told {
+    notification: i64,
+    name: String,
+    address: String,
+}
+
+/// Writes the notification, unless the recipient caused the event or was already told of it.
+async fn write_notification(
     conn: &mut AsyncPgConnection,
     event: &Event<'_>,
     recipient: Option<UserId>,
     message: &str,
-    link: Option<String>,
-    mail: impl FnOnce(&str) -> Mail,
-) -> QueryResult<bool> {
+) -> QueryResult<Option<Told>> {
     let Some(recipient) = recipient.filter(|recipient| Some(*recipient) != event.actor.id()) else {
-        return Ok(false);
+        return Ok(None);
     };
     let inserted: Option<i64> = diesel::insert_into(notifications::table)
         .values((
@@ -85,14 +96,24 @@ async fn deliver(
         .get_result(conn)
         .await
         .optional()?;
-    let Some(notification) = inserted else { return Ok(false) };
+    let Some(notification) = inserted else { return Ok(None) };
     let (name, address): (String, String) =
         users::table.find(recipient).select((users::display_name, users::login)).first(conn).await?;
-    let mail = mail(&name);
+    Ok(Some(Told { notification, name, address }))
+}
+
+/// Writes the mail of a notification to the outbox, in the notification's transaction.
+async fn queue_mail(
+    conn: &mut AsyncPgConnection,
+    event: &Event<'_>,
+    told: &Told,
+    mail: Mail,
+    link: Option<String>,
+) -> QueryResult<()> {
     diesel::insert_into(mail_outbox::table)
         .values((
-            mail_outbox::notification_id.eq(notification),
-            mail_outbox::recipient.eq(address),
+            mail_outbox::notification_id.eq(told.notification),
+            mail_outbox::recipient.eq(&told.address),
             mail_outbox::subject.eq(mail.subject),
             mail_outbox::body.eq(mail.body),
             mail_outbox::link_path.eq(link),
@@ -100,8 +121,8 @@ async fn deliver(
             mail_outbox::next_attempt_at.eq(event.at),
         ))
         .execute(conn)
-        .await?;
-    Ok(true)
+        .await
+        .map(|_| ())
 }
 
 /// Tells each of `recipients` (each once, whatever their number of capacities); returns how many were told.
