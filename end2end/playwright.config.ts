@@ -17,6 +17,8 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",
     locale: "fr-FR",
+    // The people of Immo9 are in Gironde: the browser's own dates read in Paris time, whatever the machine's.
+    timezoneId: "Europe/Paris",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,

@@ -1,6 +1,7 @@
-//! What the server hands every server function through Leptos context: the pool and the cookie policy.
-//! Never a global: tests build their own.
+//! What the server hands every server function through Leptos context: the pool, the clock and the cookie
+//! policy. Never a global: tests build their own.
 
+use crate::clock::Clock;
 use crate::db::{DbConn, DbPool};
 use crate::error::{AppError, AppResult};
 
@@ -9,6 +10,8 @@ pub struct ServerContext {
     pub pool: DbPool,
     /// Mark the session cookie `Secure` (on when served over HTTPS).
     pub cookie_secure: bool,
+    /// The instance's one clock: every instant a server function takes comes from it.
+    pub clock: Clock,
 }
 
 impl ServerContext {

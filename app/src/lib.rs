@@ -12,6 +12,7 @@ pub mod backlog;
 pub mod boards;
 pub mod campaigns;
 pub mod capacity;
+pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
@@ -103,6 +104,13 @@ pub fn App() -> impl IntoView {
     // or out reloads the whole page (the hook above), so it never changes.
     let user = StoredValue::new(SharedValue::new(current_visitor).into_inner());
     provide_context(Session { user, login, logout });
+    // The instant the server rendered the page at travels with it: the browser's clock runs on from there,
+    // so countdowns and "today" follow the server's time, not the PC's.
+    let rendered_at = SharedValue::new(|| clock::use_clock().now()).into_inner();
+    #[cfg(not(feature = "ssr"))]
+    provide_context(clock::Clock::starting_at(rendered_at));
+    #[cfg(feature = "ssr")]
+    let _ = rendered_at;
 
     // Browser tests wait for this mark before they click: it only appears once the WASM has hydrated.
     Effect::new(move |_| {

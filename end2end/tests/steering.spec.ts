@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
-import { type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { parisInput, serverNow, signIn } from "./helpers";
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -8,11 +8,9 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL("/connexion");
 }
 
-/** A `datetime-local` value `days` from now, in the browser's (Paris) time. */
-function localInput(days: number): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+/** A `datetime-local` value `days` after the server's now, in Paris time. */
+async function localInput(request: APIRequestContext, days: number): Promise<string> {
+  return parisInput(new Date((await serverNow(request)).getTime() + days * 86_400_000));
 }
 
 // Qualité announces an outage in the Libourne agency: the agency's employee sees it above every page,
@@ -24,7 +22,7 @@ test("a banner for the Libourne agency shows to its employee and not to the head
   await page.getByLabel("Message", { exact: true }).fill("Le courant est coupé dans l'agence jusqu'à 16 h : les postes sont éteints.");
   await page.getByLabel("Nature").selectOption({ label: "Alerte" });
   await page.getByRole("group", { name: "Sites concernés" }).getByLabel("Agence Libourne").check();
-  await page.getByLabel("Fin", { exact: true }).fill(localInput(1));
+  await page.getByLabel("Fin", { exact: true }).fill(await localInput(page.request, 1));
   await page.getByRole("button", { name: "Publier le bandeau" }).click();
   await expect(page.getByText("Bandeau publié.")).toBeVisible();
   const row = page.locator("table.campaigns tr", { hasText: title });

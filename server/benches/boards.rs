@@ -59,7 +59,7 @@ fn main() {
         let app = TestApp::spawn_on(TestDatabase::migrated().await).await;
         let mut conn = app.pool.get().await.unwrap();
         let started = Instant::now();
-        server::demo::load_if_empty(&mut conn).await.expect("demo data");
+        server::demo::load_if_empty(&mut conn, Utc::now()).await.expect("demo data");
         let demo = started.elapsed();
         let started = Instant::now();
         let report = server::demo::volume::seed(&mut conn, tickets, Utc::now(), |_| {}).await.expect("volume");
@@ -76,10 +76,11 @@ fn main() {
         );
 
         // The server's cost of a pole's board: the service call a server function makes, without HTTP.
-        let agent = app::auth::service::sign_in(&mut conn, "n1@immo9.fr", server::demo::DEMO_PASSWORD, None)
-            .await
-            .expect("the demo's N1 agent signs in")
-            .0;
+        let agent =
+            app::auth::service::sign_in(&mut conn, "n1@immo9.fr", server::demo::DEMO_PASSWORD, None, Utc::now())
+                .await
+                .expect("the demo's N1 agent signs in")
+                .0;
         for pole in [Pole::Front, Pole::Back, Pole::Expert, Pole::Atelier] {
             let mut runs = Vec::with_capacity(loads);
             let mut held = 0;

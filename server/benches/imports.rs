@@ -119,7 +119,8 @@ fn main() {
 
         app::imports::service::start(&mut conn, &admin, check.id, Utc::now()).await.unwrap();
         let started = Instant::now();
-        let done = app::imports::service::run(&mut conn, check.id, Utc::now(), |_, _| {}).await.unwrap();
+        let done =
+            app::imports::service::run(&mut conn, check.id, &app::clock::Clock::system(), |_, _| {}).await.unwrap();
         let seconds = started.elapsed().as_secs_f64();
         assert_eq!(done.created, count);
         println!(

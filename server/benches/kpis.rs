@@ -34,7 +34,7 @@ fn main() {
         let runs = env_number("BENCH_RUNS", 20).max(1);
         let app = TestApp::spawn_on(TestDatabase::migrated().await).await;
         let mut conn = app.pool.get().await.unwrap();
-        server::demo::load_if_empty(&mut conn).await.expect("demo data");
+        server::demo::load_if_empty(&mut conn, Utc::now()).await.expect("demo data");
         let now = Utc::now();
         let report = server::demo::volume::seed(&mut conn, tickets, now, |_| {}).await.expect("volume");
         // The volume seed gives clocks to open tickets only: every resolved one gets its two stopped clocks

@@ -31,6 +31,9 @@ pub struct Config {
     pub mail_from: String,
     /// The address people reach the product at, for the links in mail.
     pub public_url: String,
+    /// The instance's clock: the system's, or one started at `IMMO9_NOW` (to run the product, or the test
+    /// suite, on another day).
+    pub clock: app::clock::Clock,
 }
 
 /// An SMTP relay: `smtp://[user:password@]host[:port]` (port 25 by default).
@@ -144,7 +147,13 @@ impl Config {
                 expected: "une adresse http:// ou https://",
             });
         }
+        let clock = app::clock::Clock::from_setting(get("IMMO9_NOW").as_deref()).map_err(|_| ConfigError {
+            name: "IMMO9_NOW",
+            value: get("IMMO9_NOW").unwrap_or_default(),
+            expected: "un instant RFC 3339, par exemple 2026-12-31T23:30:00+01:00",
+        })?;
         Ok(Config {
+            clock,
             smtp,
             mail_from,
             public_url: public_url.trim_end_matches('/').to_owned(),
@@ -178,6 +187,7 @@ mod tests {
         assert!(!config.cookie_secure);
         assert_eq!(config.smtp, None);
         assert_eq!((config.mail_from.as_str(), config.public_url.as_str()), (DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL));
+        assert!((config.clock.now() - chrono::Utc::now()).abs() < chrono::TimeDelta::seconds(5), "the system's time");
     }
 
     #[test]
@@ -213,8 +223,11 @@ mod tests {
             ("IMMO9_SMTP_URL", "smtp://127.0.0.1:2525"),
             ("IMMO9_MAIL_FROM", "Support <support@immo9.fr>"),
             ("IMMO9_PUBLIC_URL", "https://support.immo9.fr/"),
+            ("IMMO9_NOW", "2026-12-31T23:30:00+01:00"),
         ])
         .unwrap();
+        let new_year_eve = chrono::DateTime::parse_from_rfc3339("2026-12-31T23:30:00+01:00").unwrap().to_utc();
+        assert!((config.clock.now() - new_year_eve).abs() < chrono::TimeDelta::seconds(5));
         assert_eq!(config.smtp.map(|smtp| smtp.port), Some(2525));
         assert_eq!(
             (config.mail_from.as_str(), config.public_url.as_str()),
@@ -236,6 +249,7 @@ mod tests {
             ("IMMO9_SMTP_URL", "mail.immo9.fr"),
             ("IMMO9_MAIL_FROM", "pas une adresse"),
             ("IMMO9_PUBLIC_URL", "support.immo9.fr"),
+            ("IMMO9_NOW", "31/12/2026 23:30"),
         ];
         for (name, value) in cases {
             let error = config(&[(name, value)]).unwrap_err();

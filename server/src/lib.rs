@@ -30,7 +30,8 @@ fn route_list() -> Vec<AxumRouteListing> {
 /// The whole HTTP surface of one server instance.
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
-    let context = ServerContext { pool: state.pool.clone(), cookie_secure: state.cookie_secure };
+    let context =
+        ServerContext { pool: state.pool.clone(), cookie_secure: state.cookie_secure, clock: state.clock.clone() };
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(routes::health::router())
@@ -38,7 +39,10 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context.clone()),
+            move || {
+                provide_context(context.clone());
+                provide_context(context.clock.clone());
+            },
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))

@@ -62,7 +62,7 @@ async fn seed_volume(config: &Config, args: Vec<String>) -> Result<(), String> {
     let pool = migrate(config).await?;
     let mut conn = pool.get().await.map_err(|error| error.to_string())?;
     let started = std::time::Instant::now();
-    let report = demo::volume::seed(&mut conn, tickets, chrono::Utc::now(), |stored| {
+    let report = demo::volume::seed(&mut conn, tickets, config.clock.now(), |stored| {
         if stored % 10_000 < 500 || stored == tickets {
             eprintln!("immo9 : {stored} / {tickets} tickets");
         }
@@ -84,11 +84,12 @@ async fn serve(config: Config) -> Result<(), String> {
     let pool = migrate(&config).await?;
     if config.demo_data == DemoData::IfEmpty {
         let mut conn = pool.get().await.map_err(|error| error.to_string())?;
-        let outcome =
-            demo::load_if_empty(&mut conn).await.map_err(|error| format!("données de démonstration : {error}"))?;
+        let outcome = demo::load_if_empty(&mut conn, config.clock.now())
+            .await
+            .map_err(|error| format!("données de démonstration : {error}"))?;
         tracing::info!(?outcome, "demo data");
     }
-    let _jobs = server::jobs::spawn_all(&pool, server::jobs::mail::Mailer::from_config(&config));
+    let _jobs = server::jobs::spawn_all(&pool, &config.clock, server::jobs::mail::Mailer::from_config(&config));
     let leptos_options = get_configuration(None).map_err(|error| error.to_string())?.leptos_options;
     let address = leptos_options.site_addr;
     let live = server::live::LiveHub::start(config.database_url.clone());
@@ -96,6 +97,7 @@ async fn serve(config: Config) -> Result<(), String> {
         leptos_options,
         pool,
         cookie_secure: config.cookie_secure,
+        clock: config.clock.clone(),
         latest_migration: app::db::latest_migration_version(),
         live: live.clone(),
     };
@@ -173,7 +175,7 @@ async fn import(config: &Config, args: Vec<String>) -> Result<(), String> {
     let user = app::directory::db::load_current_user(&mut conn, id).await.map_err(|error| error.message())?;
     let name =
         std::path::Path::new(&path).file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-    let now = chrono::Utc::now();
+    let now = config.clock.now();
     let report = app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, now)
         .await
         .map_err(|error| error.message())?;
@@ -204,10 +206,11 @@ async fn import(config: &Config, args: Vec<String>) -> Result<(), String> {
     }
     app::imports::service::start(&mut conn, &user, report.id, now).await.map_err(|error| error.message())?;
     let started = std::time::Instant::now();
-    let done =
-        app::imports::service::run(&mut conn, report.id, now, |done, total| eprintln!("immo9 : {done} / {total}"))
-            .await
-            .map_err(|error| error.message())?;
+    let done = app::imports::service::run(&mut conn, report.id, &config.clock, |done, total| {
+        eprintln!("immo9 : {done} / {total}")
+    })
+    .await
+    .map_err(|error| error.message())?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "{} tickets créés, {} déjà présents, en {seconds:.1} s ({:.0} lignes/s)",

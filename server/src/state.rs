@@ -1,6 +1,7 @@
 //! The state shared by every request of one server instance.
 
 use crate::live::LiveHub;
+use app::clock::Clock;
 use app::db::DbPool;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -10,6 +11,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: DbPool,
     pub cookie_secure: bool,
+    /// The instance's one clock, shared by its routes, its pages, its server functions and its jobs.
+    pub clock: Clock,
     /// The newest embedded migration: `/readyz` answers 200 only once the database has it.
     pub latest_migration: String,
     /// Ticket changes heard from the database, for the live event streams.

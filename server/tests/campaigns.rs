@@ -34,7 +34,7 @@ async fn banners(client: &Client) -> Vec<String> {
 
 /// Ten days from now, as a `datetime-local` input writes it.
 fn soon() -> String {
-    (chrono::Utc::now() + chrono::TimeDelta::days(10)).format("%Y-%m-%dT%H:%M").to_string()
+    (common::suite_now() + chrono::TimeDelta::days(10)).format("%Y-%m-%dT%H:%M").to_string()
 }
 
 fn banner(title: &str, sites: &[i64], typologies: &[&str], ends: &str) -> Value {

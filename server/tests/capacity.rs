@@ -91,8 +91,11 @@ async fn the_matrix_is_computed_from_what_the_database_measured() {
 
     // The three Mondays before this week, at 09:20 in Bordeaux: one P1 incident and three P3 requests each,
     // resolved with 20 or 40 minutes logged. One older P4 incident makes the window six weeks long (less a
-    // minute).
-    let now = Utc::now();
+    // minute). The figures depend on where the window starts in the week (a window opening on a Monday at
+    // 09:30, or an hour earlier across a daylight-saving change, sees a part of one more Monday 09:00), so the
+    // clock stands on a Wednesday afternoon with six weeks of winter time behind it.
+    let now = paris(chrono::NaiveDate::from_ymd_opt(2027, 2, 24).unwrap(), NaiveTime::from_hms_opt(15, 0, 0).unwrap());
+    app.clock.stop_at(now);
     let this_monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
     let mut past = Vec::new();
     for week in 1..=3 {
@@ -287,7 +290,7 @@ async fn supervisors_plan_an_agents_week_and_the_planned_staffing_follows() {
     let week = |monday: &str| json!([monday, "", "", "", "", "", ""]);
     let scheduled_monday_nine = |body: &Value| body["inputs"]["inputs"]["scheduled"][9].as_u64();
     let agent_of = |body: &Value| body["inputs"]["agents"].as_array().unwrap()[0].clone();
-    let now = Utc::now();
+    let now = app.clock.freeze();
     let this_monday = local_date(now) - Duration::days(i64::from(local_date(now).weekday().num_days_from_monday()));
     let working = if PublicHoliday::on(this_monday).is_some() { 0 } else { 1 };
 

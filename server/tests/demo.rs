@@ -22,7 +22,8 @@ async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in()
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     let db = TestDatabase::migrated().await;
     let mut conn = db.conn().await;
-    let DemoOutcome::Loaded { sites, accounts, tickets } = load_if_empty(&mut conn).await.unwrap() else {
+    let DemoOutcome::Loaded { sites, accounts, tickets } = load_if_empty(&mut conn, common::suite_now()).await.unwrap()
+    else {
         panic!("the demo loads into an empty database");
     };
     assert_eq!((sites, accounts), (15, ACCOUNTS.len()));
@@ -40,7 +41,7 @@ async fn the_demo_loads_into_an_empty_database_once_and_every_account_signs_in()
     assert!(history > 1_000, "{history} tickets of history");
     assert_eq!(closed, history, "the history is closed");
     assert!(weeks.is_some_and(|weeks| (5.5..6.0).contains(&weeks)), "{weeks:?}");
-    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
+    assert_eq!(load_if_empty(&mut conn, common::suite_now()).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
     drop(conn);
 
     let app = TestApp::spawn_on(db).await;
@@ -89,7 +90,7 @@ async fn a_database_with_accounts_is_left_untouched() {
     let app = TestApp::spawn().await;
     app.user("vrai.compte@immo9.fr", &[], None).await;
     let mut conn = app.db.conn().await;
-    assert_eq!(load_if_empty(&mut conn).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
+    assert_eq!(load_if_empty(&mut conn, common::suite_now()).await.unwrap(), DemoOutcome::SkippedDatabaseNotEmpty);
     let response = app.client().sign_in("admin@immo9.fr", DEMO_PASSWORD).await;
     assert_eq!(response.status(), 401, "no demo account was added beside real ones");
 }
@@ -125,17 +126,17 @@ async fn the_volume_seed_adds_a_coherent_desk_to_the_demo() {
 
     let empty = TestDatabase::migrated().await;
     let mut conn = empty.conn().await;
-    let error = seed(&mut conn, 100, chrono::Utc::now(), |_| {}).await.unwrap_err();
+    let error = seed(&mut conn, 100, common::suite_now(), |_| {}).await.unwrap_err();
     assert_eq!(error.code(), "validation");
     assert!(error.message().contains("chargez d'abord la démonstration"), "{}", error.message());
     assert_eq!(count_tickets(&mut conn).await, 0, "nothing was written");
 
     let db = TestDatabase::migrated().await;
     let mut conn = db.conn().await;
-    load_if_empty(&mut conn).await.unwrap();
+    load_if_empty(&mut conn, common::suite_now()).await.unwrap();
     let before = count_tickets(&mut conn).await;
     let mut batches = Vec::new();
-    let report = seed(&mut conn, 2_000, chrono::Utc::now(), |stored| batches.push(stored)).await.unwrap();
+    let report = seed(&mut conn, 2_000, common::suite_now(), |stored| batches.push(stored)).await.unwrap();
     assert_eq!(report, VolumeReport { closed: 1_970, open: 30 });
     assert_eq!(batches, [500, 1_000, 1_500, 2_000]);
     assert_eq!(((2_000.0 * OPEN_SHARE) as usize), report.open);

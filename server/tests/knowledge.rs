@@ -29,7 +29,7 @@ async fn base() -> Base {
 }
 
 fn review_date() -> String {
-    (chrono::Utc::now().date_naive() + chrono::TimeDelta::days(90)).to_string()
+    (common::suite_now().date_naive() + chrono::TimeDelta::days(90)).to_string()
 }
 
 /// Saves an article as `client`; answers its id.
@@ -125,7 +125,7 @@ async fn a_deflection_is_counted_and_creates_no_ticket() {
     let mut conn = base.app.pool.get().await.unwrap();
     let tickets: i64 = app::db::schema::tickets::table.count().get_result(&mut conn).await.unwrap();
     assert_eq!(tickets, 0, "a deflected request opens no ticket");
-    let now = chrono::Utc::now();
+    let now = base.app.clock.now();
     let counted =
         app::knowledge::service::deflections_between(&mut conn, now - chrono::TimeDelta::hours(1), now).await.unwrap();
     assert_eq!(counted, 2);
@@ -157,7 +157,7 @@ async fn articles_are_sanitised_checked_and_kept_by_their_editors() {
         .await;
     assert_eq!(status, 403);
     // Checks: a title too short, a review date in the past, a stale version.
-    let past = (chrono::Utc::now().date_naive() - chrono::TimeDelta::days(1)).to_string();
+    let past = (common::suite_now().date_naive() - chrono::TimeDelta::days(1)).to_string();
     for (body, status, field) in [
         (draft("A", review_date(), 1), 422, "title"),
         (draft("Astuce Teams", past, 1), 422, "review_on"),

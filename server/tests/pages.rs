@@ -99,7 +99,7 @@ async fn pages_render_when_requests_wait_for_a_database_connection() {
     let building = Arc::new(AtomicBool::new(true));
     let builder = {
         let (building, state) =
-            (building.clone(), TestApp::state(&app.db.url, &app.pool, "127.0.0.1:0".parse().unwrap()));
+            (building.clone(), TestApp::state(&app.db.url, &app.pool, &app.clock, "127.0.0.1:0".parse().unwrap()));
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             let mut routers = 0;

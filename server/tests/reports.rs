@@ -27,9 +27,15 @@ async fn october_major_incident(app: &TestApp, requester: i64) {
     .await;
 }
 
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+}
+
 #[tokio::test]
 async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
     let app = TestApp::spawn().await;
+    // Mid-November: October is the month under review.
+    app.clock.set(at("2026-11-10T09:00:00Z"));
     let camille = app.user("camille@t.fr", &[], None).await;
     october_major_incident(&app, camille.0).await;
     let quality_id = app.user("qualite@t.fr", &[Role::Quality], None).await;
@@ -85,7 +91,7 @@ async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
     assert_eq!(mails, 2);
     let (status, error) = quality.server_fn_json(send, &json!({ "month": "2026-10" })).await;
     assert_eq!(status, 409, "once a month: {error}");
-    let this_month = Utc::now().format("%Y-%m").to_string();
+    let this_month = app.clock.now().format("%Y-%m").to_string();
     let (status, _) = quality.server_fn_json(send, &json!({ "month": this_month })).await;
     assert_eq!(status, 409, "a month is reported once it is over");
     let (_, report) = quality.server_fn_json(load, &json!({ "month": "2026-10" })).await;
@@ -97,7 +103,6 @@ async fn the_monthly_job_sends_last_month_from_the_first_at_eight() {
     let app = TestApp::spawn().await;
     app.user("chef@t.fr", &[Role::Supervisor], Some(Pole::Back)).await;
     let mut conn = app.pool.get().await.unwrap();
-    let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
     // 1 December, 07:00 in Paris: too early.
     let early = app::reports::service::send_due(&mut conn, at("2026-12-01T06:00:00Z")).await.unwrap();
     assert_eq!(early, None);

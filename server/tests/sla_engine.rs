@@ -376,7 +376,8 @@ async fn backlog_alerts_reach_supervisors_and_quality_once_per_period() {
     // The Front Office's supervisor and Qualité, each once per alert; not the Back Office's supervisor.
     assert_eq!(told, ["chef@t.fr", "chef@t.fr", "qualite@t.fr", "qualite@t.fr"]);
 
-    // The steering page shows it to supervisors and Qualité, and to nobody else.
+    // The steering page shows it to supervisors and Qualité, and to nobody else, at the same hour.
+    desk.app.clock.set(now);
     let page = desk.app.signed_in("qualite@t.fr").await.get("/pilotage").await;
     assert_eq!(page.status(), 200);
     let page = page.text().await.unwrap();

@@ -4,7 +4,7 @@
 mod common;
 
 use app::domain::people::{Pole, Role};
-use chrono::{TimeDelta, Utc};
+use chrono::{Datelike, TimeDelta, Utc};
 use common::{Client, TestApp, error_code};
 use serde_json::{Value, json};
 
@@ -78,12 +78,14 @@ async fn desk() -> Desk {
 #[tokio::test]
 async fn an_incident_goes_from_the_portal_to_the_requesters_confirmation() {
     let d = desk().await;
+    // Frozen, so the year (in Paris, as references count it) cannot turn during the test.
+    let year = d.app.clock.freeze().with_timezone(&chrono_tz::Europe::Paris).year();
     let reference = create(
         &d.employee,
         json!({ "type": "INCIDENT", "title": "Imprimante HS", "description": "Bourrage permanent." }),
     )
     .await;
-    assert!(reference.starts_with(&format!("INC-{}-", chrono::Utc::now().format("%Y"))), "{reference}");
+    assert!(reference.starts_with(&format!("INC-{year}-")), "{reference}");
     let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(
         (status_of(&ticket), ticket["summary"]["channel"].as_str(), ticket["summary"]["pole"].as_str()),
@@ -404,7 +406,7 @@ async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_onc
     let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "VPN", "description": "Coupe." })).await;
     act(&d.n1, &reference, "PRENDRE", json!({})).await;
     act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
-    let asked = Utc::now();
+    let asked = d.app.clock.now();
     let run = |hours: i64| {
         let pool = d.app.pool.clone();
         async move {
@@ -666,6 +668,8 @@ async fn resolving_a_major_incident_resolves_its_open_children_on_request() {
 #[tokio::test]
 async fn effort_is_totalled_per_ticket_pole_and_agent() {
     let d = desk().await;
+    // Effort is counted per day in Paris: frozen, midnight cannot fall between logging it and asking.
+    d.app.clock.freeze();
     d.app.user("qualite@t.fr", &[Role::Quality], Some(Pole::Quality)).await;
     let quality = d.app.signed_in("qualite@t.fr").await;
     let first = create(&d.employee, json!({ "type": "INCIDENT", "title": "a", "description": "x" })).await;
@@ -682,7 +686,7 @@ async fn effort_is_totalled_per_ticket_pole_and_agent() {
     assert_eq!(ticket["effort"]["total_minutes"], 75);
     assert_eq!(ticket["effort"]["by_pole"], json!([["FRONT", 30], ["BACK", 45]]));
 
-    let today = Utc::now().date_naive();
+    let today = d.app.clock.now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
     let (status, body) = get(&d.n1, &format!("/api/v1/effort?from={today}&to={today}")).await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"), "agents do not see their colleagues' figures");
     let (status, report) = get(&quality, &format!("/api/v1/effort?from={today}&to={today}")).await;

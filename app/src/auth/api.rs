@@ -37,8 +37,9 @@ pub async fn login(login: String, password: String, next: Option<String>) -> Res
     let headers = service::request_headers()?;
     let response = response_options()?;
     let user_agent = headers.get(http::header::USER_AGENT).and_then(|value| value.to_str().ok());
+    let now = ctx.clock.now();
     let mut conn = ctx.conn().await?;
-    let (user, token) = service::sign_in(&mut conn, &login, &password, user_agent).await?;
+    let (user, token) = service::sign_in(&mut conn, &login, &password, user_agent, now).await?;
     tracing::info!(user = %user.id, "signed in");
     set_cookie(&response, session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), ctx.cookie_secure))?;
     leptos_axum::redirect(&local_path(next));

@@ -76,6 +76,7 @@ pub async fn sign_in(
     login: &str,
     password: &str,
     user_agent: Option<&str>,
+    now: DateTime<Utc>,
 ) -> AppResult<(CurrentUser, SessionToken)> {
     let login = login.trim();
     if login.is_empty() {
@@ -103,12 +104,13 @@ pub async fn sign_in(
         return Err(AppError::AccountDisabled);
     }
     let token = SessionToken::generate();
-    let now = Utc::now();
     diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn).await?;
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_hash.eq(token_hash(token.as_str())),
             sessions::user_id.eq(id),
+            sessions::created_at.eq(now),
+            sessions::last_seen_at.eq(now),
             sessions::expires_at.eq(now + SESSION_LIFETIME),
             sessions::user_agent.eq(user_agent.map(|ua| ua.chars().take(300).collect::<String>())),
         ))
@@ -125,8 +127,11 @@ pub async fn sign_out(conn: &mut AsyncPgConnection, token: &str) -> AppResult<()
 }
 
 /// The person behind a session token, if the session is live and the account active.
-pub async fn user_for_token(conn: &mut AsyncPgConnection, token: &str) -> AppResult<Option<CurrentUser>> {
-    let now = Utc::now();
+pub async fn user_for_token(
+    conn: &mut AsyncPgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<CurrentUser>> {
     let session: Option<(UserId, DateTime<Utc>)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(token_hash(token)))
@@ -138,8 +143,8 @@ pub async fn user_for_token(conn: &mut AsyncPgConnection, token: &str) -> AppRes
         .optional()?;
     let Some((id, last_seen)) = session else { return Ok(None) };
     // Recording every request would turn each page view into a write; once a minute is enough to know
-    // who is around.
-    if now - last_seen > chrono::TimeDelta::minutes(1) {
+    // who is around. (A clock set back below the last use, in a test, counts as a new use.)
+    if (now - last_seen).abs() > chrono::TimeDelta::minutes(1) {
         diesel::update(sessions::table.filter(sessions::token_hash.eq(token_hash(token))))
             .set(sessions::last_seen_at.eq(now))
             .execute(conn)
@@ -152,9 +157,10 @@ pub async fn user_for_token(conn: &mut AsyncPgConnection, token: &str) -> AppRes
 pub async fn user_from_headers(
     conn: &mut AsyncPgConnection,
     headers: &http::HeaderMap,
+    now: DateTime<Utc>,
 ) -> AppResult<Option<CurrentUser>> {
     match session_token(headers) {
-        Some(token) => user_for_token(conn, token).await,
+        Some(token) => user_for_token(conn, token, now).await,
         None => Ok(None),
     }
 }
@@ -174,12 +180,16 @@ pub fn check_area(user: &CurrentUser, area: Area) -> AppResult<()> {
 
 /// The person behind the headers of a page request, with a connection of its own that is given back
 /// before the page renders: rendering then never holds a connection it waits on.
-pub async fn resolve_visitor(pool: &crate::db::DbPool, headers: &http::HeaderMap) -> super::Visitor {
+pub async fn resolve_visitor(
+    pool: &crate::db::DbPool,
+    headers: &http::HeaderMap,
+    now: DateTime<Utc>,
+) -> super::Visitor {
     if session_token(headers).is_none() {
         return Ok(None);
     }
     let mut conn = pool.get().await?;
-    user_from_headers(&mut conn, headers).await
+    user_from_headers(&mut conn, headers, now).await
 }
 
 /// The [`super::Visitor`] the page middleware resolved for the request being rendered. While the routes are
@@ -206,21 +216,30 @@ pub fn request_headers() -> AppResult<http::HeaderMap> {
         .ok_or_else(|| AppError::internal("no request Parts in context"))
 }
 
-/// For server functions: the signed-in person of the current request (or 401) and a connection.
-pub async fn signed_in() -> AppResult<(CurrentUser, crate::db::DbConn)> {
-    let ctx = crate::context::ServerContext::current()?;
-    let headers = request_headers()?;
-    let mut conn = ctx.conn().await?;
-    let user = user_from_headers(&mut conn, &headers).await?.ok_or(AppError::Unauthenticated)?;
-    Ok((user, conn))
+/// What a server function works with once it knows who calls: the person, a connection, and the
+/// request's instant from the application's clock (one instant for the whole request).
+pub struct SignedIn {
+    pub user: CurrentUser,
+    pub conn: crate::db::DbConn,
+    pub now: DateTime<Utc>,
 }
 
-/// For server functions of an area: the signed-in person, checked against the area, and a connection.
-/// 401 without a session, 403 without the role.
-pub async fn authorize(area: Area) -> AppResult<(CurrentUser, crate::db::DbConn)> {
-    let (user, conn) = signed_in().await?;
-    check_area(&user, area)?;
-    Ok((user, conn))
+/// For server functions: the signed-in person of the current request (or 401), a connection and the instant.
+pub async fn signed_in() -> AppResult<SignedIn> {
+    let ctx = crate::context::ServerContext::current()?;
+    let headers = request_headers()?;
+    let now = ctx.clock.now();
+    let mut conn = ctx.conn().await?;
+    let user = user_from_headers(&mut conn, &headers, now).await?.ok_or(AppError::Unauthenticated)?;
+    Ok(SignedIn { user, conn, now })
+}
+
+/// For server functions of an area: [`signed_in`], checked against the area. 401 without a session, 403
+/// without the role.
+pub async fn authorize(area: Area) -> AppResult<SignedIn> {
+    let caller = signed_in().await?;
+    check_area(&caller.user, area)?;
+    Ok(caller)
 }
 
 #[cfg(test)]

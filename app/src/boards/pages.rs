@@ -291,7 +291,8 @@ fn scope_title(scope: BoardScope) -> String {
 fn tick(now: RwSignal<DateTime<Utc>>) {
     #[cfg(feature = "hydrate")]
     {
-        let interval = gloo_timers::callback::Interval::new(1_000, move || now.set(Utc::now()));
+        let clock = crate::clock::use_clock();
+        let interval = gloo_timers::callback::Interval::new(1_000, move || now.set(clock.now()));
         let interval = send_wrapper::SendWrapper::new(interval);
         // Dropping the interval clears it.
         on_cleanup(move || drop(interval.take()));

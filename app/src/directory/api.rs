@@ -8,11 +8,15 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use {crate::auth::service::authorize, crate::directory::db, crate::domain::access::Area};
+use {
+    crate::auth::service::{SignedIn, authorize},
+    crate::directory::db,
+    crate::domain::access::Area,
+};
 
 #[server(endpoint = "comptes")]
 pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
-    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { mut conn, .. } = authorize(Area::Administration).await?;
     Ok(db::list_accounts(&mut conn).await?)
 }
 
@@ -20,7 +24,7 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, AppError> {
 /// switch themselves off: the desk would lose its last way back in.
 #[server(endpoint = "comptes_activation")]
 pub async fn set_account_active(user_id: UserId, active: bool) -> Result<AccountRow, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     if user_id == admin.id && !active {
         return Err(AppError::conflict(crate::i18n::t().account_cannot_disable_self));
     }
@@ -31,26 +35,26 @@ pub async fn set_account_active(user_id: UserId, active: bool) -> Result<Account
 
 #[server(endpoint = "sites")]
 pub async fn list_sites() -> Result<Vec<SiteRow>, AppError> {
-    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { mut conn, .. } = authorize(Area::Administration).await?;
     Ok(db::list_sites(&mut conn).await?)
 }
 
 #[server(endpoint = "equipes")]
 pub async fn list_teams() -> Result<Vec<PoleTeam>, AppError> {
-    let (_user, mut conn) = authorize(Area::Teams).await?;
+    let SignedIn { mut conn, .. } = authorize(Area::Teams).await?;
     Ok(db::list_teams(&mut conn).await?)
 }
 
 /// Changes an account's site, typology, pole, roles and manager (audited).
 #[server(endpoint = "comptes_profil", input = Json)]
 pub async fn update_account(profile: AccountProfile) -> Result<AccountRow, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     db::update_profile(&mut conn, admin.id, &profile).await
 }
 
 /// Creates or changes a site (audited).
 #[server(endpoint = "sites_enregistrer", input = Json)]
 pub async fn save_site(site: SiteDraft) -> Result<SiteId, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     db::save_site(&mut conn, admin.id, &site).await
 }

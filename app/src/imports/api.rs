@@ -10,28 +10,32 @@ use leptos::server_fn::codec::Json;
 use std::collections::BTreeMap;
 
 #[cfg(feature = "ssr")]
-use {crate::auth::service::authorize, crate::context::ServerContext, crate::domain::access::Area, chrono::Utc};
+use {
+    crate::auth::service::{SignedIn, authorize},
+    crate::context::ServerContext,
+    crate::domain::access::Area,
+};
 
 /// Checks the stored file again with the columns the person mapped.
 #[server(endpoint = "import_colonnes", input = Json)]
 pub async fn remap_import(id: ImportId, mapping: BTreeMap<Column, String>) -> Result<ImportCheck, AppError> {
-    let (user, mut conn) = authorize(Area::Administration).await?;
-    super::service::remap(&mut conn, &user, id, mapping, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Administration).await?;
+    super::service::remap(&mut conn, &user, id, mapping, now).await
 }
 
 /// Starts a checked import in the background; answers at once, the page then follows its progress.
 #[server(endpoint = "import_lancer", input = Json)]
 pub async fn start_import(id: ImportId) -> Result<ImportCheck, AppError> {
     let context = ServerContext::current()?;
-    let (user, mut conn) = authorize(Area::Administration).await?;
-    let check = super::service::start(&mut conn, &user, id, Utc::now()).await?;
-    super::service::spawn_run(context.pool, id);
+    let SignedIn { user, mut conn, now } = authorize(Area::Administration).await?;
+    let check = super::service::start(&mut conn, &user, id, now).await?;
+    super::service::spawn_run(context.pool, context.clock, id);
     Ok(check)
 }
 
 /// The report and progress of an import.
 #[server(endpoint = "import_suivi", input = Json)]
 pub async fn import_status(id: ImportId) -> Result<ImportCheck, AppError> {
-    let (user, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user, mut conn, .. } = authorize(Area::Administration).await?;
     super::service::status(&mut conn, &user, id).await
 }

@@ -419,10 +419,10 @@ pub async fn start(
 pub async fn run(
     conn: &mut AsyncPgConnection,
     id: ImportId,
-    now: DateTime<Utc>,
+    clock: &crate::clock::Clock,
     mut progress: impl FnMut(usize, usize),
 ) -> AppResult<ImportCheck> {
-    let outcome = import_batches(conn, id, now, &mut progress).await;
+    let outcome = import_batches(conn, id, clock.now(), &mut progress).await;
     let importer = import_runs::table.find(id).select(import_runs::started_by).first::<UserId>(conn).await?;
     let user = crate::directory::db::load_current_user(conn, importer).await?;
     match outcome {
@@ -431,7 +431,7 @@ pub async fn run(
                 .set((
                     import_runs::status.eq(ImportStatus::Done),
                     import_runs::content.eq(None::<Vec<u8>>),
-                    import_runs::finished_at.eq(Utc::now()),
+                    import_runs::finished_at.eq(clock.now()),
                 ))
                 .execute(conn)
                 .await?;
@@ -442,7 +442,7 @@ pub async fn run(
                 .set((
                     import_runs::status.eq(ImportStatus::Failed),
                     import_runs::error.eq(error.message()),
-                    import_runs::finished_at.eq(Utc::now()),
+                    import_runs::finished_at.eq(clock.now()),
                 ))
                 .execute(conn)
                 .await?;
@@ -535,7 +535,7 @@ async fn register_one(conn: &mut AsyncPgConnection, item: &Ready, importer: User
 }
 
 /// Runs a started import on its own task, so the page that started it can follow its progress.
-pub fn spawn_run(pool: crate::db::DbPool, id: ImportId) {
+pub fn spawn_run(pool: crate::db::DbPool, clock: crate::clock::Clock, id: ImportId) {
     tokio::spawn(async move {
         let mut conn = match pool.get().await {
             Ok(conn) => conn,
@@ -544,7 +544,7 @@ pub fn spawn_run(pool: crate::db::DbPool, id: ImportId) {
                 return;
             }
         };
-        if let Err(error) = run(&mut conn, id, Utc::now(), |_, _| {}).await {
+        if let Err(error) = run(&mut conn, id, &clock, |_, _| {}).await {
             tracing::warn!(import = %id, error = %error.message(), "import failed");
         }
     });

@@ -9,26 +9,29 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use {crate::auth::service::authorize, crate::domain::access::Area, chrono::Utc};
+use {
+    crate::auth::service::{SignedIn, authorize},
+    crate::domain::access::Area,
+};
 
 /// Articles matching a search (all readable ones when empty); `due` keeps those due for review.
 #[server(endpoint = "connaissances", input = Json)]
 pub async fn search_articles(query: String, due: bool) -> Result<Vec<ArticleSummary>, AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
-    super::service::search(&mut conn, &user, &query, due, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Knowledge).await?;
+    super::service::search(&mut conn, &user, &query, due, now).await
 }
 
 /// One article.
 #[server(endpoint = "connaissances_article", input = Json)]
 pub async fn get_article(id: ArticleId) -> Result<Article, AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
-    super::service::article(&mut conn, &user, id, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Knowledge).await?;
+    super::service::article(&mut conn, &user, id, now).await
 }
 
 /// The choices the article form offers; none for an employee, who does not write articles.
 #[server(endpoint = "connaissances_choix", input = Json)]
 pub async fn load_article_choices() -> Result<Option<ArticleFormChoices>, AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
+    let SignedIn { user, mut conn, .. } = authorize(Area::Knowledge).await?;
     if !super::service::is_desk(&user) {
         return Ok(None);
     }
@@ -38,14 +41,14 @@ pub async fn load_article_choices() -> Result<Option<ArticleFormChoices>, AppErr
 /// Creates an article (`id` empty) or saves a new version of it.
 #[server(endpoint = "connaissances_enregistrer", input = Json)]
 pub async fn save_article(id: Option<ArticleId>, draft: ArticleDraft) -> Result<ArticleId, AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
-    super::service::save(&mut conn, &user, id, draft, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Knowledge).await?;
+    super::service::save(&mut conn, &user, id, draft, now).await
 }
 
 /// Articles that may answer what the person is typing.
 #[server(endpoint = "connaissances_suggestions", input = Json)]
 pub async fn suggest_articles(text: String, catalog: Option<String>) -> Result<Vec<ArticleSuggestion>, AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
+    let SignedIn { user, mut conn, .. } = authorize(Area::Knowledge).await?;
     super::service::suggest(&mut conn, &user, &text, catalog.as_deref()).await
 }
 
@@ -56,27 +59,27 @@ pub async fn article_solved_it(
     description: String,
     catalog: Option<String>,
 ) -> Result<(), AppError> {
-    let (user, mut conn) = authorize(Area::Knowledge).await?;
-    super::service::record_deflection(&mut conn, &user, article, &description, catalog.as_deref(), Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Knowledge).await?;
+    super::service::record_deflection(&mut conn, &user, article, &description, catalog.as_deref(), now).await
 }
 
 /// The articles linked to a ticket.
 #[server(endpoint = "ticket_articles", input = Json)]
 pub async fn ticket_articles(reference: TicketRef) -> Result<Vec<LinkedArticle>, AppError> {
-    let (user, mut conn) = authorize(Area::Queues).await?;
+    let SignedIn { user, mut conn, .. } = authorize(Area::Queues).await?;
     super::service::linked(&mut conn, &user, &reference).await
 }
 
 /// Links an article to a ticket.
 #[server(endpoint = "ticket_lier_article", input = Json)]
 pub async fn link_article(reference: TicketRef, article: ArticleId) -> Result<(), AppError> {
-    let (user, mut conn) = authorize(Area::Queues).await?;
-    super::service::link(&mut conn, &user, &reference, article, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Queues).await?;
+    super::service::link(&mut conn, &user, &reference, article, now).await
 }
 
 /// Writes an internal article from the ticket's resolution and links it; answers the new article.
 #[server(endpoint = "ticket_article_depuis_resolution", input = Json)]
 pub async fn article_from_resolution(reference: TicketRef) -> Result<ArticleId, AppError> {
-    let (user, mut conn) = authorize(Area::Queues).await?;
-    super::service::from_resolution(&mut conn, &user, &reference, Utc::now()).await
+    let SignedIn { user, mut conn, now } = authorize(Area::Queues).await?;
+    super::service::from_resolution(&mut conn, &user, &reference, now).await
 }

@@ -9,7 +9,7 @@ use crate::domain::ids::{ArticleId, UserId};
 use crate::domain::ticket::ServiceDomain;
 use crate::i18n::{area_label, domain_label, t};
 use crate::shell::{ErrorPanel, Guarded};
-use chrono::{Months, Utc};
+use chrono::Months;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -185,8 +185,8 @@ fn ArticleBody(article: Article, choices: Option<ArticleFormChoices>, saved: RwS
 fn NewArticle(choices: ArticleFormChoices) -> impl IntoView {
     let t = t();
     let navigate = use_navigate();
-    let review_on =
-        Utc::now().date_naive().checked_add_months(Months::new(6)).unwrap_or_else(|| Utc::now().date_naive());
+    let today = crate::clock::use_clock().now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
+    let review_on = today.checked_add_months(Months::new(6)).unwrap_or(today);
     let draft = ArticleDraft {
         title: String::new(),
         summary: String::new(),

@@ -7,11 +7,14 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use {crate::auth::service::authorize, crate::domain::access::Area, chrono::Utc};
+use {
+    crate::auth::service::{SignedIn, authorize},
+    crate::domain::access::Area,
+};
 
 /// The KPIs, their breakdowns and the site names for `query`; a bad field is a validation error naming it.
 #[server(endpoint = "indicateurs", input = Json)]
 pub async fn load_kpi_page(query: KpiQuery) -> Result<KpiPage, AppError> {
-    let (_, mut conn) = authorize(Area::Steering).await?;
-    super::service::page(&mut conn, &query, Utc::now()).await
+    let SignedIn { mut conn, now, .. } = authorize(Area::Steering).await?;
+    super::service::page(&mut conn, &query, now).await
 }

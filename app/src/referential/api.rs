@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::auth::service::{authorize, signed_in},
+    crate::auth::service::{SignedIn, authorize, signed_in},
     crate::domain::access::Area,
     crate::domain::workflow::is_staff,
     crate::referential::service,
@@ -24,14 +24,14 @@ use {
 /// The active catalog entries, with how often each was used.
 #[server(endpoint = "catalogue")]
 pub async fn catalog_entries() -> Result<Vec<CatalogEntry>, AppError> {
-    let (_user, mut conn) = signed_in().await?;
+    let SignedIn { mut conn, .. } = signed_in().await?;
     service::catalog(&mut conn, false).await
 }
 
 /// One active entry, with its form.
 #[server(endpoint = "catalogue_entree")]
 pub async fn get_catalog_entry(code: String) -> Result<CatalogEntry, AppError> {
-    let (_user, mut conn) = signed_in().await?;
+    let SignedIn { mut conn, .. } = signed_in().await?;
     service::catalog_entry(&mut conn, &code)
         .await?
         .filter(|entry| entry.active)
@@ -41,8 +41,8 @@ pub async fn get_catalog_entry(code: String) -> Result<CatalogEntry, AppError> {
 /// Makes a request from a catalog entry; answers are keyed by the form's field keys.
 #[server(endpoint = "catalogue_demande", input = Json)]
 pub async fn submit_catalog_request(code: String, answers: BTreeMap<String, String>) -> Result<TicketRef, AppError> {
-    let (user, mut conn) = signed_in().await?;
-    crate::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &answers, chrono::Utc::now()).await
+    let SignedIn { user, mut conn, now } = signed_in().await?;
+    crate::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &answers, now).await
 }
 
 /// The people and sites a form's "person" and "site" fields offer.
@@ -54,7 +54,7 @@ pub struct FormChoices {
 
 #[server(endpoint = "catalogue_choix")]
 pub async fn load_form_choices() -> Result<FormChoices, AppError> {
-    let (_user, mut conn) = signed_in().await?;
+    let SignedIn { mut conn, .. } = signed_in().await?;
     let people = crate::directory::db::active_people(&mut conn).await?.into_iter().map(|(person, _)| person).collect();
     let sites =
         crate::directory::db::list_sites(&mut conn).await?.into_iter().map(|site| (site.id, site.name)).collect();
@@ -64,7 +64,7 @@ pub async fn load_form_choices() -> Result<FormChoices, AppError> {
 /// The referential: for the desk (qualification) and administrators.
 #[server(endpoint = "referentiel")]
 pub async fn load_referential() -> Result<Referential, AppError> {
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, .. } = signed_in().await?;
     if !is_staff(&user.roles) {
         return Err(AppError::Forbidden);
     }
@@ -74,48 +74,48 @@ pub async fn load_referential() -> Result<Referential, AppError> {
 /// Every catalog entry, inactive ones included, for administrators.
 #[server(endpoint = "admin_catalogue")]
 pub async fn admin_catalog() -> Result<Vec<CatalogEntry>, AppError> {
-    let (_admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { mut conn, .. } = authorize(Area::Administration).await?;
     service::catalog(&mut conn, true).await
 }
 
 #[server(endpoint = "admin_catalogue_enregistrer", input = Json)]
 pub async fn save_catalog_entry(entry: CatalogEntry) -> Result<CatalogEntryId, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::save_catalog_entry(&mut conn, admin.id, &entry).await
 }
 
 #[server(endpoint = "admin_matrice", input = Json)]
 pub async fn set_matrix_cell(impact: Impact, urgency: Urgency, priority: Priority) -> Result<(), AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::set_matrix_cell(&mut conn, admin.id, impact, urgency, priority).await
 }
 
 #[server(endpoint = "admin_regles", input = Json)]
 pub async fn set_rules(rules: QualificationRules) -> Result<(), AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::set_rules(&mut conn, admin.id, rules).await
 }
 
 #[server(endpoint = "admin_typologie", input = Json)]
 pub async fn save_typology(rule: TypologyRule) -> Result<(), AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::save_typology(&mut conn, admin.id, &rule).await
 }
 
 #[server(endpoint = "admin_categorie", input = Json)]
 pub async fn save_category(category: Category) -> Result<CategoryId, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::save_category(&mut conn, admin.id, &category).await
 }
 
 #[server(endpoint = "admin_environnement", input = Json)]
 pub async fn save_environment_item(item: EnvironmentItem) -> Result<EnvironmentId, AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::save_environment_item(&mut conn, admin.id, &item).await
 }
 
 #[server(endpoint = "admin_delais", input = Json)]
 pub async fn set_workflow_delays(delays: WorkflowDelays) -> Result<(), AppError> {
-    let (admin, mut conn) = authorize(Area::Administration).await?;
+    let SignedIn { user: admin, mut conn, .. } = authorize(Area::Administration).await?;
     service::set_workflow_delays(&mut conn, admin.id, delays).await
 }

@@ -12,10 +12,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use crate::auth::service::signed_in;
+    pub use crate::auth::service::{SignedIn, signed_in};
     pub use crate::error::{AppError, AppResult};
     pub use crate::tickets::service::{self, Actor};
-    pub use chrono::Utc;
 
     /// An optional coded field of a form: empty is `None`, an unknown code is a 422 on that field.
     pub fn optional<T: std::str::FromStr>(field: &str, value: Option<String>) -> AppResult<Option<T>> {
@@ -42,7 +41,7 @@ pub async fn register_ticket(
     solved_now: Option<String>,
 ) -> Result<TicketRef, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let requester = match requester_login.as_deref().map(str::trim).filter(|login| !login.is_empty()) {
         None => None,
         Some(login) => Some(
@@ -64,7 +63,7 @@ pub async fn register_ticket(
         solved_now: solved_now.filter(|text| !text.trim().is_empty()),
         source_ref: None,
     };
-    let reference = service::register(&mut conn, Actor::Person(&user), input, Utc::now()).await?;
+    let reference = service::register(&mut conn, Actor::Person(&user), input, now).await?;
     leptos_axum::redirect(&format!("/tickets/{reference}"));
     Ok(reference)
 }
@@ -72,8 +71,8 @@ pub async fn register_ticket(
 #[server(endpoint = "tickets_detail")]
 pub async fn get_ticket(reference: TicketRef) -> Result<TicketDetail, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
-    service::detail(&mut conn, &user, &reference).await
+    let SignedIn { user, mut conn, now } = signed_in().await?;
+    service::detail(&mut conn, &user, &reference, now).await
 }
 
 /// Applies a workflow action, with the version of the ticket the person saw.
@@ -93,7 +92,7 @@ pub async fn ticket_transition(
     minutes: Option<String>,
 ) -> Result<(), AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let action =
         optional("action", Some(action))?.ok_or_else(|| AppError::validation("action", "Action manquante."))?;
     let request = super::TransitionRequest {
@@ -109,51 +108,51 @@ pub async fn ticket_transition(
         workaround,
         minutes: optional("minutes", minutes)?,
     };
-    service::transition(&mut conn, Actor::Person(&user), &reference, request, Utc::now()).await
+    service::transition(&mut conn, Actor::Person(&user), &reference, request, now).await
 }
 
 #[server(endpoint = "tickets_commenter")]
 pub async fn ticket_comment(reference: TicketRef, body: String, internal: Option<String>) -> Result<(), AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let internal = internal.is_some_and(|value| matches!(value.as_str(), "on" | "true"));
-    service::comment(&mut conn, &user, &reference, &body, internal, Utc::now()).await
+    service::comment(&mut conn, &user, &reference, &body, internal, now).await
 }
 
 #[server(endpoint = "tickets_temps")]
 pub async fn ticket_effort(reference: TicketRef, minutes: String, note: Option<String>) -> Result<(), AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let minutes: i32 = optional("minutes", Some(minutes))?
         .ok_or_else(|| AppError::validation("minutes", crate::i18n::t().effort_out_of_range))?;
-    service::log_effort(&mut conn, &user, &reference, minutes, note.as_deref(), Utc::now()).await
+    service::log_effort(&mut conn, &user, &reference, minutes, note.as_deref(), now).await
 }
 
 #[server(endpoint = "tickets_lier")]
 pub async fn ticket_link(reference: TicketRef, kind: String, target: String) -> Result<(), AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let kind = optional("kind", Some(kind))?.ok_or_else(|| AppError::validation("kind", "Type de lien manquant."))?;
     let target = optional("target", Some(target))?
         .ok_or_else(|| AppError::validation("target", crate::i18n::t().link_target_unknown))?;
-    service::link(&mut conn, &user, &reference, kind, &target, Utc::now()).await
+    service::link(&mut conn, &user, &reference, kind, &target, now).await
 }
 
 #[server(endpoint = "tickets_resoudre_enfants")]
 pub async fn resolve_children(reference: TicketRef) -> Result<Vec<TicketRef>, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     if !crate::domain::workflow::is_staff(&user.roles) {
         return Err(AppError::Forbidden);
     }
-    service::resolve_children(&mut conn, &user, &reference, Utc::now()).await
+    service::resolve_children(&mut conn, &user, &reference, now).await
 }
 
 /// The tickets opened for the signed-in person.
 #[server(endpoint = "mes_demandes")]
 pub async fn my_tickets(page: Option<i64>) -> Result<Page<TicketSummary>, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, .. } = signed_in().await?;
     let filter = super::TicketFilter { requester: Some(user.id), page, ..Default::default() };
     service::list(&mut conn, &user, &filter).await
 }
@@ -181,24 +180,24 @@ pub async fn qualify_ticket(
     request: super::QualificationRequest,
 ) -> Result<crate::domain::qualification::PriorityDecision, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
-    crate::tickets::requests::qualify(&mut conn, &user, &reference, request, Utc::now()).await
+    let SignedIn { user, mut conn, now } = signed_in().await?;
+    crate::tickets::requests::qualify(&mut conn, &user, &reference, request, now).await
 }
 
 /// The requester rates the service of a resolved or closed ticket (1 to 5, with an optional comment).
 #[server(endpoint = "tickets_evaluer")]
 pub async fn rate_ticket(reference: TicketRef, rating: String, comment: Option<String>) -> Result<(), AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, now } = signed_in().await?;
     let rating: i16 =
         rating.trim().parse().map_err(|_| AppError::validation("rating", crate::i18n::t().rating_out_of_range))?;
-    crate::tickets::requests::rate(&mut conn, &user, &reference, rating, comment.as_deref(), Utc::now()).await
+    crate::tickets::requests::rate(&mut conn, &user, &reference, rating, comment.as_deref(), now).await
 }
 
 /// The requests waiting for the decision of the person asking (their team's catalog requests).
 #[server(endpoint = "approbations")]
 pub async fn pending_approvals() -> Result<Vec<super::PendingApproval>, AppError> {
     use self::ssr::*;
-    let (user, mut conn) = signed_in().await?;
+    let SignedIn { user, mut conn, .. } = signed_in().await?;
     crate::tickets::requests::pending_approvals(&mut conn, &user).await
 }

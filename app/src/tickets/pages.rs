@@ -26,7 +26,6 @@ use crate::i18n::{
 use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
 use crate::referential::api::load_referential;
 use crate::shell::{DataTable, ErrorPanel, Guarded};
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -633,6 +632,7 @@ fn QualificationPanel(
     });
     let reference = summary.reference;
     let profile = detail.requester_profile.clone();
+    let clock = crate::clock::use_clock();
     let editor = referential.filter(|_| detail.may_qualify).map(|data| {
         let kind = summary.kind;
         let categories: Vec<(String, String)> = data
@@ -663,7 +663,7 @@ fn QualificationPanel(
                     requester_typology: profile.as_ref().map(|p| p.typology),
                     typology_raises_incidents: profile.as_ref().is_some_and(|p| p.raises_incident_priority),
                 };
-                let today = Utc::now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
+                let today = clock.now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
                 let decision = compute_priority(&data.matrix, data.rules, &input, today);
                 explain_priority(&decision, given.priority)
             }

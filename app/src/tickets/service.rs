@@ -1192,6 +1192,7 @@ pub async fn detail(
     conn: &mut AsyncPgConnection,
     viewer: &CurrentUser,
     reference: &TicketRef,
+    now: DateTime<Utc>,
 ) -> AppResult<TicketDetail> {
     let row: TicketRow = tickets::table
         .filter(tickets::reference.eq(reference.to_string()))
@@ -1321,8 +1322,8 @@ pub async fn detail(
     let may_rate = row.requester_id == Some(viewer.id)
         && extras.rating.is_none()
         && crate::surveys::service::is_invited(conn, row.id, viewer.id).await?;
-    // The time left is read now; everything else on the page is stored.
-    let mut clocks = crate::sla::clocks::clocks_of(conn, row.id, Utc::now()).await?;
+    // The time left is read at `now`; everything else on the page is stored.
+    let mut clocks = crate::sla::clocks::clocks_of(conn, row.id, now).await?;
     if !staff {
         // Requesters see the promises made to them, not the desk's internal targets and escalations.
         clocks.retain(|clock| clock.measure != crate::domain::sla::Measure::PoleHandling);
@@ -1561,8 +1562,9 @@ pub async fn history(
     conn: &mut AsyncPgConnection,
     viewer: &CurrentUser,
     reference: &TicketRef,
+    now: DateTime<Utc>,
 ) -> AppResult<Vec<HistoryEntry>> {
-    Ok(detail(conn, viewer, reference)
+    Ok(detail(conn, viewer, reference, now)
         .await?
         .timeline
         .into_iter()

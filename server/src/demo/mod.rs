@@ -6,7 +6,7 @@ use app::db::schema::{agent_schedules, users};
 use app::directory::db::{NewSite, NewUser, count_users};
 use app::domain::people::{Pole, Role, SiteKind, Typology};
 use app::error::AppError;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
@@ -319,9 +319,8 @@ pub enum DemoOutcome {
 }
 
 /// Loads the demo data unless the database already has accounts. All or nothing.
-/// The sample week of tickets is moved to end just before now, after six weeks of closed history.
-pub async fn load_if_empty(conn: &mut AsyncPgConnection) -> Result<DemoOutcome, AppError> {
-    let now = Utc::now();
+/// The sample week of tickets is moved to end just before `now`, after six weeks of closed history.
+pub async fn load_if_empty(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> Result<DemoOutcome, AppError> {
     // Hash outside the transaction: Argon2 is deliberately slow and would hold the lock.
     let hashes: Vec<String> =
         tokio::task::spawn_blocking(|| ACCOUNTS.iter().map(|_| hash_password(DEMO_PASSWORD)).collect())

@@ -105,9 +105,7 @@ impl Mailer {
         let row = diesel::update(mail_outbox::table.find(id));
         let delivery = match sent {
             Ok(()) => {
-                row.set((mail_outbox::sent_at.eq(Utc::now()), mail_outbox::attempts.eq(attempts)))
-                    .execute(conn)
-                    .await?;
+                row.set((mail_outbox::sent_at.eq(now), mail_outbox::attempts.eq(attempts))).execute(conn).await?;
                 Delivery::Sent
             }
             Err(error) if attempts >= MAX_ATTEMPTS => {

@@ -51,7 +51,7 @@ impl FromRequestParts<AppState> for ApiUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let mut conn = state.pool.get().await.map_err(AppError::from)?;
-        let user = service::user_from_headers(&mut conn, &parts.headers).await?;
+        let user = service::user_from_headers(&mut conn, &parts.headers, state.clock.now()).await?;
         user.map(ApiUser).ok_or(ApiError(AppError::Unauthenticated))
     }
 }
@@ -78,7 +78,8 @@ async fn open_session(
     let credentials = body(payload)?;
     let user_agent = headers.get(header::USER_AGENT).and_then(|value| value.to_str().ok());
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let (user, token) = service::sign_in(&mut conn, &credentials.login, &credentials.password, user_agent).await?;
+    let (user, token) =
+        service::sign_in(&mut conn, &credentials.login, &credentials.password, user_agent, state.clock.now()).await?;
     tracing::info!(user = %user.id, "signed in through the API");
     let cookie = session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), state.cookie_secure);
     Ok(([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": user }))).into_response())

@@ -54,7 +54,7 @@ async fn sla_matrix(
         _ => return Err(AppError::validation("hour", t.capacity_bad_slot).into()),
     };
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let capacity = service::pole_capacity(&mut conn, pole, chrono::Utc::now()).await?;
+    let capacity = service::pole_capacity(&mut conn, pole, state.clock.now()).await?;
     let computed = matrix(&capacity.inputs, &WhatIf { slot, ..WhatIf::default() });
     let slot = json!({
         "weekday": computed.slot.weekday(), "hour": computed.slot.hour(),

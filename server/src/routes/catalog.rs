@@ -11,7 +11,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Utc;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -42,7 +41,8 @@ async fn submit(
     let request = body(payload)?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let reference =
-        app::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &request.answers, Utc::now()).await?;
-    let detail = app::tickets::service::detail(&mut conn, &user, &reference).await?;
+        app::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &request.answers, state.clock.now())
+            .await?;
+    let detail = app::tickets::service::detail(&mut conn, &user, &reference, state.clock.now()).await?;
     Ok((StatusCode::CREATED, Json(detail)).into_response())
 }

@@ -1,5 +1,6 @@
-//! `/healthz`: the process answers. `/readyz`: the database answers and holds the newest migration, so a
-//! load balancer sends traffic only to instances that can serve it.
+//! `/healthz`: the process answers, with the instant its clock reads (so an operator, or a browser test,
+//! sees the time the product works at). `/readyz`: the database answers and holds the newest migration, so
+//! a load balancer sends traffic only to instances that can serve it.
 
 use crate::state::AppState;
 use axum::extract::State;
@@ -13,8 +14,8 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
 }
 
-async fn healthz() -> (StatusCode, Json<Value>) {
-    (StatusCode::OK, Json(json!({ "status": "ok" })))
+async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+    (StatusCode::OK, Json(json!({ "status": "ok", "now": state.clock.now() })))
 }
 
 async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {

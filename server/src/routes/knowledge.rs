@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -94,7 +93,8 @@ async fn check_import(
     let mapping = explicit_mapping(query.colonnes.as_deref())?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let name = query.fichier.unwrap_or_default();
-    let report = app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, Utc::now()).await?;
+    let report =
+        app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, state.clock.now()).await?;
     Ok((StatusCode::CREATED, Json(report)).into_response())
 }
 
@@ -116,7 +116,7 @@ async fn start_import(
 ) -> Result<Response, ApiError> {
     check_area(&user, Area::Administration)?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let report = app::imports::service::start(&mut conn, &user, ImportId(id), Utc::now()).await?;
-    app::imports::service::spawn_run(state.pool.clone(), ImportId(id));
+    let report = app::imports::service::start(&mut conn, &user, ImportId(id), state.clock.now()).await?;
+    app::imports::service::spawn_run(state.pool.clone(), state.clock.clone(), ImportId(id));
     Ok((StatusCode::ACCEPTED, Json(report)).into_response())
 }

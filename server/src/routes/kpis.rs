@@ -17,7 +17,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -48,7 +47,7 @@ async fn export(
         .and_then(ExportFormat::from_code)
         .ok_or_else(|| AppError::validation("format", texts.unknown_format))?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let page = app::kpis::service::page(&mut conn, &query, Utc::now()).await?;
+    let page = app::kpis::service::page(&mut conn, &query, state.clock.now()).await?;
     let sheet = sheet(&page, kind);
     let bytes = write(&sheet, format)?;
     let name = format!(
@@ -81,7 +80,7 @@ async fn kpis(
     Query(query): Query<KpiQuery>,
 ) -> Result<Response, ApiError> {
     check_area(&user, Area::Steering)?;
-    let period = query.period(Utc::now())?;
+    let period = query.period(state.clock.now())?;
     let filter = query.filter()?;
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let report = app::kpis::service::report(&mut conn, &filter, period).await?;

@@ -131,7 +131,7 @@ fn core_document() -> Value {
             },
             "/api/v1/effort": {
                 "get": {
-                    "summary": "Temps passé par pôle et par agent sur une période (superviseurs, Qualité, administrateurs)",
+                    "summary": "Temps passé par pôle et par agent sur une période de jours de Paris, bornes incluses (superviseurs, Qualité, administrateurs)",
                     "parameters": [
                         { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
                         { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } }

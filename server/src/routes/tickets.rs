@@ -13,7 +13,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::Utc;
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -38,8 +37,9 @@ async fn ticket_response(
     user: &app::auth::CurrentUser,
     reference: &TicketRef,
     status: StatusCode,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Response, ApiError> {
-    Ok((status, Json(service::detail(conn, user, reference).await?)).into_response())
+    Ok((status, Json(service::detail(conn, user, reference, now).await?)).into_response())
 }
 
 fn parse_reference(text: &str) -> Result<TicketRef, ApiError> {
@@ -103,8 +103,8 @@ async fn create(
         solved_now: input.solved_now,
         source_ref: input.source_ref,
     };
-    let reference = service::register(&mut conn, Actor::Person(&user), new_ticket, Utc::now()).await?;
-    let detail = service::detail(&mut conn, &user, &reference).await?;
+    let reference = service::register(&mut conn, Actor::Person(&user), new_ticket, state.clock.now()).await?;
+    let detail = service::detail(&mut conn, &user, &reference, state.clock.now()).await?;
     let location = format!("/api/v1/tickets/{reference}");
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(detail)).into_response())
 }
@@ -154,7 +154,7 @@ async fn show(
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
     let mut conn = connection(&state).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::OK).await
+    ticket_response(&mut conn, &user, &reference, StatusCode::OK, state.clock.now()).await
 }
 
 /// `POST /api/v1/tickets/{id}/transitions` `{"action", "version", ...}`: 200 with the updated ticket.
@@ -167,8 +167,8 @@ async fn transition(
     let reference = parse_reference(&reference)?;
     let request = body(payload)?;
     let mut conn = connection(&state).await?;
-    service::transition(&mut conn, Actor::Person(&user), &reference, request, Utc::now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::OK).await
+    service::transition(&mut conn, Actor::Person(&user), &reference, request, state.clock.now()).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::OK, state.clock.now()).await
 }
 
 #[derive(Deserialize)]
@@ -187,8 +187,8 @@ async fn comment(
     let reference = parse_reference(&reference)?;
     let input = body(payload)?;
     let mut conn = connection(&state).await?;
-    service::comment(&mut conn, &user, &reference, &input.body, input.internal, Utc::now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED).await
+    service::comment(&mut conn, &user, &reference, &input.body, input.internal, state.clock.now()).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
 }
 
 #[derive(Deserialize)]
@@ -206,8 +206,8 @@ async fn effort(
     let reference = parse_reference(&reference)?;
     let input = body(payload)?;
     let mut conn = connection(&state).await?;
-    service::log_effort(&mut conn, &user, &reference, input.minutes, input.note.as_deref(), Utc::now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED).await
+    service::log_effort(&mut conn, &user, &reference, input.minutes, input.note.as_deref(), state.clock.now()).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
 }
 
 #[derive(Deserialize)]
@@ -225,8 +225,8 @@ async fn link(
     let reference = parse_reference(&reference)?;
     let input = body(payload)?;
     let mut conn = connection(&state).await?;
-    service::link(&mut conn, &user, &reference, input.kind, &input.target, Utc::now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED).await
+    service::link(&mut conn, &user, &reference, input.kind, &input.target, state.clock.now()).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
 }
 
 async fn history(
@@ -236,7 +236,7 @@ async fn history(
 ) -> Result<Response, ApiError> {
     let reference = parse_reference(&reference)?;
     let mut conn = connection(&state).await?;
-    Ok(Json(service::history(&mut conn, &user, &reference).await?).into_response())
+    Ok(Json(service::history(&mut conn, &user, &reference, state.clock.now()).await?).into_response())
 }
 
 #[derive(Deserialize)]
@@ -245,7 +245,8 @@ struct PeriodQuery {
     to: chrono::NaiveDate,
 }
 
-/// `GET /api/v1/effort?from=YYYY-MM-DD&to=YYYY-MM-DD`: minutes per pole and per agent, `to` included.
+/// `GET /api/v1/effort?from=YYYY-MM-DD&to=YYYY-MM-DD`: minutes per pole and per agent, `to` included; days
+/// are the desk's, in Paris time (effort logged at 00:30 on the 1st belongs to the 1st, not to the 31st).
 async fn effort_report(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -257,7 +258,7 @@ async fn effort_report(
             format!("Période invalide (from et to au format AAAA-MM-JJ) : {}", rejection.body_text()),
         ))
     })?;
-    let start = |date: chrono::NaiveDate| date.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
+    let start = |date: chrono::NaiveDate| Some(app::domain::calendar::paris(date, chrono::NaiveTime::MIN));
     let (Some(from), Some(to)) = (start(period.from), period.to.succ_opt().and_then(start)) else {
         return Err(ApiError(AppError::validation("to", "Date hors limites.")));
     };

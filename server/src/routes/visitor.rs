@@ -12,7 +12,7 @@ use axum::response::Response;
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if renders_a_page(request.uri().path()) {
-        let visitor = resolve_visitor(&state.pool, request.headers()).await;
+        let visitor = resolve_visitor(&state.pool, request.headers(), state.clock.now()).await;
         request.extensions_mut().insert(ResolvedVisitor(visitor));
     }
     next.run(request).await

@@ -10,6 +10,7 @@
 pub mod smtp;
 
 use app::auth::service::hash_password;
+use app::clock::Clock;
 use app::db::{DbPool, MIGRATIONS};
 use app::directory::db::{NewSite, NewUser};
 use app::domain::ids::{SiteId, UserId};
@@ -94,6 +95,18 @@ async fn template() -> &'static str {
         .await
 }
 
+/// The clock a test server starts with: the real one, or the one `IMMO9_NOW` starts at another instant
+/// (`IMMO9_NOW=2026-12-31T23:30:00+01:00 cargo xtask test` runs the suite on New Year's Eve).
+pub fn suite_clock() -> Clock {
+    Clock::from_setting(std::env::var("IMMO9_NOW").ok().as_deref()).expect("IMMO9_NOW is an RFC 3339 instant")
+}
+
+/// The suite's instant, for a scene set before (or apart from) any test server: what a new [`TestApp`]'s
+/// clock reads, give or take the seconds the test has run.
+pub fn suite_now() -> chrono::DateTime<chrono::Utc> {
+    suite_clock().now()
+}
+
 /// A database of its own for one test, dropped when the test ends.
 pub struct TestDatabase {
     pub name: String,
@@ -139,6 +152,9 @@ impl Drop for TestDatabase {
 pub struct TestApp {
     pub db: TestDatabase,
     pub pool: DbPool,
+    /// The server's clock: it runs from the suite's instant ([`suite_clock`]); a test that needs a given
+    /// day or hour sets it (`app.clock.set(…)`), and the pages, server functions and API follow.
+    pub clock: Clock,
     pub base_url: String,
     /// The site new test accounts work at (absent on an unmigrated database).
     pub site: Option<SiteId>,
@@ -173,21 +189,23 @@ impl TestApp {
         let pool = app::db::connect(&db.url, pool_size, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let router = server::router(Self::state(&db.url, &pool, address));
+        let clock = suite_clock();
+        let router = server::router(Self::state(&db.url, &pool, &clock, address));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
-        TestApp { db, pool, base_url: format!("http://{address}"), site: None, server }
+        TestApp { db, pool, clock, base_url: format!("http://{address}"), site: None, server }
     }
 
     /// The state of a server instance on `pool` (of the database at `url`) listening on `address`.
-    pub fn state(url: &str, pool: &DbPool, address: std::net::SocketAddr) -> AppState {
+    pub fn state(url: &str, pool: &DbPool, clock: &Clock, address: std::net::SocketAddr) -> AppState {
         let leptos_options =
             LeptosOptions::builder().output_name("immo9").site_addr(address).site_root("target/site").build();
         AppState {
             leptos_options,
             pool: pool.clone(),
             cookie_secure: false,
+            clock: clock.clone(),
             latest_migration: app::db::latest_migration_version(),
             live: server::live::LiveHub::start(url.to_owned()),
         }
@@ -233,7 +251,10 @@ impl TestApp {
     /// The account `login` as the services see it when they act for a person.
     pub async fn current_user(&self, login: &str) -> app::auth::CurrentUser {
         let mut conn = self.pool.get().await.unwrap();
-        app::auth::service::sign_in(&mut conn, login, PASSWORD, None).await.expect("test account signs in").0
+        app::auth::service::sign_in(&mut conn, login, PASSWORD, None, self.clock.now())
+            .await
+            .expect("test account signs in")
+            .0
     }
 
     /// A client without a session.
@@ -247,7 +268,8 @@ impl TestApp {
         let pool = app::db::connect(&self.db.url, 4, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let router = server::router(Self::state(&self.db.url, &pool, address));
+        // The same world, the same time: both instances share the clock.
+        let router = server::router(Self::state(&self.db.url, &pool, &self.clock, address));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
