@@ -12,6 +12,7 @@ pub mod backlog;
 pub mod boards;
 pub mod campaigns;
 pub mod capacity;
+pub mod catalog;
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod context;
@@ -22,9 +23,15 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod imports;
+#[cfg(feature = "ssr")]
+pub mod journal;
 pub mod knowledge;
 pub mod kpis;
+#[cfg(test)]
+mod layering;
 pub mod live;
+#[cfg(feature = "ssr")]
+pub mod notifications;
 pub mod referential;
 pub mod reports;
 pub mod shell;
@@ -32,21 +39,23 @@ pub mod sla;
 pub mod surveys;
 pub mod tickets;
 pub mod triage;
+pub mod ui;
 
+use crate::auth::Session;
 use crate::auth::api::{Login, Logout};
 use crate::auth::pages::LoginPage;
 use crate::backlog::pages::SteeringPage;
 use crate::boards::pages::BoardPage;
 use crate::campaigns::pages::{CampaignBanners, CampaignsAdminPage};
 use crate::capacity::pages::SlaMatrixPage;
+use crate::catalog::pages::{CatalogPage, CatalogRequestPage};
 use crate::directory::pages::{AdminPage, TeamsPage};
 use crate::imports::pages::ImportPage;
 use crate::knowledge::pages::{ArticlePage, KnowledgePage};
 use crate::kpis::pages::KpiDashboardPage;
 use crate::referential::admin::{CatalogAdminPage, ReferentialAdminPage};
-use crate::referential::pages::{CatalogPage, CatalogRequestPage};
 use crate::reports::pages::MonthlyReportPage;
-use crate::shell::{Header, HomePage, NotFound, Session};
+use crate::shell::{Header, HomePage, NotFound};
 use crate::sla::admin::ServiceLevelsAdminPage;
 use crate::surveys::pages::SatisfactionAdminPage;
 use crate::tickets::pages::{ApprovalsPage, MyRequestsPage, TicketPage};

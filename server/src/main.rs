@@ -172,7 +172,7 @@ async fn import(config: &Config, args: Vec<String>) -> Result<(), String> {
         .await
         .map_err(|error| error.to_string())?
         .ok_or_else(|| format!("aucun compte actif « {login} »"))?;
-    let user = app::directory::db::load_current_user(&mut conn, id).await.map_err(|error| error.message())?;
+    let user = app::auth::db::load_current_user(&mut conn, id).await.map_err(|error| error.message())?;
     let name =
         std::path::Path::new(&path).file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let now = config.clock.now();

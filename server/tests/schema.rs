@@ -1,96 +1,136 @@
-//! The hand-written diesel schema (app/src/db/schema.rs) matches what the migrations create: every
-//! declared column exists, and no migrated column is missing from the declaration.
+//! The hand-written diesel schema (app/src/db/schema.rs) matches what the migrations create: the same
+//! tables, and in each the same columns with the same types and nullability, both ways. A migration and the
+//! schema cannot drift apart unnoticed.
 
 mod common;
 
-use app::db::schema::*;
 use common::TestDatabase;
-use diesel::prelude::*;
-use diesel::query_builder::QueryFragment;
+use diesel::QueryableByName;
 use diesel_async::RunQueryDsl;
+use std::collections::BTreeMap;
 
-/// The SQL diesel generates for selecting every declared column, and how many columns that is.
-fn probe<Q: QueryFragment<diesel::pg::Pg>>(table: &str, query: Q, declared: usize) -> (String, String, usize) {
-    let sql = diesel::debug_query::<diesel::pg::Pg, _>(&query).to_string();
-    let sql = sql.split(" -- binds").next().unwrap().replace("$1", "0");
-    (table.to_owned(), sql, declared)
+/// A column as the database describes it: its type (`information_schema`'s `data_type`, or the element
+/// type for an array) and whether it may be NULL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ColumnType {
+    sql_type: String,
+    nullable: bool,
+}
+
+type Tables = BTreeMap<String, BTreeMap<String, ColumnType>>;
+
+/// Columns the migrations create that schema.rs leaves out on purpose, and why.
+const UNDECLARED: &[(&str, &str, &str)] = &[(
+    "knowledge_articles",
+    "search",
+    "a generated tsvector, read only by the full-text SQL of knowledge::service (diesel has no type for it)",
+)];
+
+/// PostgreSQL's name of a diesel SQL type of schema.rs.
+fn postgres_type(diesel: &str) -> String {
+    if let Some(element) = diesel.strip_prefix("Array<").and_then(|rest| rest.strip_suffix('>')) {
+        return format!("{}[]", postgres_type(element));
+    }
+    match diesel {
+        "BigInt" => "bigint",
+        "Integer" => "integer",
+        "SmallInt" => "smallint",
+        "Text" => "text",
+        "Bool" => "boolean",
+        "Timestamptz" => "timestamp with time zone",
+        "Date" => "date",
+        "Jsonb" => "jsonb",
+        "Bytea" => "bytea",
+        "Double" => "double precision",
+        other => panic!("schema.rs uses a type this test does not know: {other}"),
+    }
+    .to_owned()
+}
+
+/// The `diesel::table!` blocks of schema.rs: table → column → type.
+fn declared() -> Tables {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../app/src/db/schema.rs")).unwrap();
+    let mut tables = Tables::new();
+    let mut current: Option<String> = None;
+    for line in source.lines().map(str::trim) {
+        if let Some((name, _)) = line.split_once(" (").filter(|(_, rest)| rest.ends_with(") {")) {
+            current = Some(name.to_owned());
+            tables.insert(name.to_owned(), BTreeMap::new());
+        } else if let (Some(table), Some((column, diesel))) = (&current, line.split_once(" -> ")) {
+            let diesel = diesel.trim_end_matches(',');
+            let (diesel, nullable) = match diesel.strip_prefix("Nullable<").and_then(|rest| rest.strip_suffix('>')) {
+                Some(inner) => (inner, true),
+                None => (diesel, false),
+            };
+            let column_type = ColumnType { sql_type: postgres_type(diesel), nullable };
+            tables.get_mut(table).unwrap().insert(column.to_owned(), column_type);
+        } else if line == "}" {
+            current = None;
+        }
+    }
+    tables
+}
+
+#[derive(QueryableByName)]
+struct MigratedColumn {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    table_name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    column_name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    sql_type: String,
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    nullable: bool,
+}
+
+async fn migrated(db: &TestDatabase) -> Tables {
+    let columns: Vec<MigratedColumn> = diesel::sql_query(
+        "SELECT c.table_name::text, c.column_name::text, \
+                CASE WHEN c.data_type = 'ARRAY' THEN format_type(a.atttypid, NULL) ELSE c.data_type::text END AS sql_type, \
+                c.is_nullable = 'YES' AS nullable \
+         FROM information_schema.columns c \
+         JOIN pg_attribute a ON a.attrelid = format('public.%I', c.table_name)::regclass AND a.attname = c.column_name \
+         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
+         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' \
+           AND c.table_name <> '__diesel_schema_migrations'",
+    )
+    .load(&mut db.conn().await)
+    .await
+    .unwrap();
+    let mut tables = Tables::new();
+    for column in columns {
+        let column_type = ColumnType { sql_type: column.sql_type, nullable: column.nullable };
+        tables.entry(column.table_name).or_default().insert(column.column_name, column_type);
+    }
+    tables
 }
 
 #[tokio::test]
 async fn the_diesel_schema_matches_the_migrated_database() {
+    let declared = declared();
+    assert!(declared.len() > 40 && declared["tickets"].len() > 25, "schema.rs was read: {:?}", declared.keys());
     let db = TestDatabase::migrated().await;
-    let mut conn = db.conn().await;
-    let probes = [
-        probe("sites", sites::table.select(sites::all_columns).limit(0), 7),
-        probe("poles", poles::table.select(poles::all_columns).limit(0), 4),
-        probe("users", users::table.select(users::all_columns).limit(0), 12),
-        probe("user_roles", user_roles::table.select(user_roles::all_columns).limit(0), 2),
-        probe("sessions", sessions::table.select(sessions::all_columns).limit(0), 6),
-        probe("audit_log", audit_log::table.select(audit_log::all_columns).limit(0), 7),
-        probe("ticket_counters", ticket_counters::table.select(ticket_counters::all_columns).limit(0), 3),
-        probe("tickets", tickets::table.select(tickets::all_columns).limit(0), 28),
-        probe("ticket_history", ticket_history::table.select(ticket_history::all_columns).limit(0), 8),
-        probe("ticket_comments", ticket_comments::table.select(ticket_comments::all_columns).limit(0), 7),
-        probe("ticket_effort", ticket_effort::table.select(ticket_effort::all_columns).limit(0), 8),
-        probe("ticket_links", ticket_links::table.select(ticket_links::all_columns).limit(0), 6),
-        probe("notifications", notifications::table.select(notifications::all_columns).limit(0), 7),
-        probe("workflow_settings", workflow_settings::table.select(workflow_settings::all_columns).limit(0), 4),
-        probe("typologies", typologies::table.select(typologies::all_columns).limit(0), 5),
-        probe("categories", categories::table.select(categories::all_columns).limit(0), 9),
-        probe("environment_items", environment_items::table.select(environment_items::all_columns).limit(0), 8),
-        probe("priority_matrix", priority_matrix::table.select(priority_matrix::all_columns).limit(0), 3),
-        probe(
-            "qualification_settings",
-            qualification_settings::table.select(qualification_settings::all_columns).limit(0),
-            3,
-        ),
-        probe("catalog_entries", catalog_entries::table.select(catalog_entries::all_columns).limit(0), 19),
-        probe(
-            "ticket_qualification",
-            ticket_qualification::table.select(ticket_qualification::all_columns).limit(0),
-            13,
-        ),
-        probe("ticket_requests", ticket_requests::table.select(ticket_requests::all_columns).limit(0), 3),
-        probe("ticket_approvals", ticket_approvals::table.select(ticket_approvals::all_columns).limit(0), 6),
-        probe("ticket_ratings", ticket_ratings::table.select(ticket_ratings::all_columns).limit(0), 4),
-        probe("business_calendars", business_calendars::table.select(business_calendars::all_columns).limit(0), 6),
-        probe("sla_policies", sla_policies::table.select(sla_policies::all_columns).limit(0), 5),
-        probe("ola_targets", ola_targets::table.select(ola_targets::all_columns).limit(0), 3),
-        probe("ticket_clocks", ticket_clocks::table.select(ticket_clocks::all_columns).limit(0), 14),
-        probe("sla_escalations", sla_escalations::table.select(sla_escalations::all_columns).limit(0), 8),
-        probe("mail_outbox", mail_outbox::table.select(mail_outbox::all_columns).limit(0), 12),
-        probe("backlog_settings", backlog_settings::table.select(backlog_settings::all_columns).limit(0), 4),
-        probe("agent_schedules", agent_schedules::table.select(agent_schedules::all_columns).limit(0), 2),
-        probe("backlog_alerts", backlog_alerts::table.select(backlog_alerts::all_columns).limit(0), 5),
-        probe("saved_views", saved_views::table.select(saved_views::all_columns).limit(0), 5),
-        probe("campaigns", campaigns::table.select(campaigns::all_columns).limit(0), 14),
-        probe("campaign_messages", campaign_messages::table.select(campaign_messages::all_columns).limit(0), 4),
-        probe("survey_settings", survey_settings::table.select(survey_settings::all_columns).limit(0), 6),
-        probe("survey_invitations", survey_invitations::table.select(survey_invitations::all_columns).limit(0), 4),
-        probe(
-            "satisfaction_followups",
-            satisfaction_followups::table.select(satisfaction_followups::all_columns).limit(0),
-            6,
-        ),
-        probe("improvement_actions", improvement_actions::table.select(improvement_actions::all_columns).limit(0), 9),
-        probe("monthly_reports", monthly_reports::table.select(monthly_reports::all_columns).limit(0), 4),
-    ];
-    #[derive(QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        count: i64,
+    let migrated = migrated(&db).await;
+    let only_declared: Vec<&String> = declared.keys().filter(|table| !migrated.contains_key(*table)).collect();
+    let only_migrated: Vec<&String> = migrated.keys().filter(|table| !declared.contains_key(*table)).collect();
+    assert!(only_declared.is_empty(), "tables of schema.rs the migrations do not create: {only_declared:?}");
+    assert!(only_migrated.is_empty(), "tables the migrations create that schema.rs lacks: {only_migrated:?}");
+    let mut drift = Vec::new();
+    for (table, columns) in &declared {
+        let database = &migrated[table];
+        for (column, declared_type) in columns {
+            match database.get(column) {
+                None => drift.push(format!("{table}.{column}: declared, not migrated")),
+                Some(migrated_type) if migrated_type != declared_type => {
+                    drift.push(format!("{table}.{column}: declared {declared_type:?}, migrated {migrated_type:?}"))
+                }
+                Some(_) => {}
+            }
+        }
+        let left_out = |column: &str| UNDECLARED.iter().any(|(t, c, _)| *t == table && *c == column);
+        for column in database.keys().filter(|column| !columns.contains_key(*column) && !left_out(column)) {
+            drift.push(format!("{table}.{column}: migrated, not declared"));
+        }
     }
-    for (table, sql, declared) in probes {
-        assert_eq!(sql.matches(',').count() + 1, declared, "{table}: the declared column count is out of date");
-        diesel::sql_query(&sql).execute(&mut conn).await.unwrap_or_else(|error| panic!("{table}: {error}"));
-        let migrated = diesel::sql_query(
-            "SELECT count(*) AS count FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
-        )
-        .bind::<diesel::sql_types::Text, _>(&table)
-        .get_result::<Count>(&mut conn)
-        .await
-        .unwrap()
-        .count;
-        assert_eq!(migrated as usize, declared, "{table}: a migrated column is missing from schema.rs");
-    }
+    assert!(drift.is_empty(), "schema.rs and the migrations differ:\n{}", drift.join("\n"));
 }

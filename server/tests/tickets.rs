@@ -461,6 +461,42 @@ async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_onc
     assert_eq!(notices.count, 4, "the question, two reminders and the resolution");
 }
 
+/// After downtime, the reminders do not fall due all at once: the requester asked a question ten days ago
+/// is reminded once at the restart, then gets a full reminder period before each next step.
+#[tokio::test]
+async fn after_downtime_each_reminder_waits_a_full_period_after_the_previous_one() {
+    let d = desk().await;
+    let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "VPN", "description": "Coupe." })).await;
+    act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
+    let restart = d.app.clock.now() + TimeDelta::days(10);
+    let run = |minutes: i64| {
+        let pool = d.app.pool.clone();
+        async move {
+            let mut conn = pool.get().await.unwrap();
+            app::tickets::service::run_lifecycle_jobs(&mut conn, restart + TimeDelta::minutes(minutes)).await.unwrap()
+        }
+    };
+    use app::tickets::service::JobReport;
+    let report = |reminders, auto_resolved| JobReport { reminders, auto_resolved, auto_closed: 0 };
+    // (minutes after the restart, what the job does); a reminder every 48 h, two, then the resolution.
+    let steps = [
+        (0, report(1, 0)),
+        (1, report(0, 0)),
+        (2, report(0, 0)),
+        (48 * 60 - 1, report(0, 0)),
+        (48 * 60, report(1, 0)),
+        (48 * 60 + 1, report(0, 0)),
+        (96 * 60 - 1, report(0, 0)),
+        (96 * 60, report(0, 1)),
+    ];
+    for (minutes, expected) in steps {
+        assert_eq!(run(minutes).await, expected, "{minutes} min after the restart");
+    }
+    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), "RESOLU");
+}
+
 #[tokio::test]
 async fn concurrent_registrations_never_share_a_reference() {
     let d = desk().await;

@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod cookie;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -10,6 +12,8 @@ use crate::domain::access::Area;
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Roles, SiteKind, Typology};
 use crate::error::AppError;
+use api::{Login, Logout};
+use leptos::prelude::{ServerAction, StoredValue};
 use serde::{Deserialize, Serialize};
 
 /// Who is looking at a page: a person, nobody, or the reason it could not be told (the database did not
@@ -32,6 +36,32 @@ pub struct CurrentUser {
     pub pole: Option<Pole>,
     pub typology: Typology,
     pub site: SiteRef,
+}
+
+/// Who acts on something: a signed-in person, or the product itself (reminders, automatic resolution and
+/// closure, escalations, monitoring).
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    Person(&'a CurrentUser),
+    System,
+}
+
+impl Actor<'_> {
+    /// The person, when a person acts.
+    pub fn id(self) -> Option<UserId> {
+        match self {
+            Actor::Person(user) => Some(user.id),
+            Actor::System => None,
+        }
+    }
+}
+
+/// Who is signed in, and the actions that change it; provided by [`crate::App`] to the header and the sign-in page.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub user: StoredValue<Visitor>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
 }
 
 /// A site as it appears beside a person.

@@ -1,7 +1,7 @@
 //! The sign-in page. The form posts to the `login` server function, so it works before the WASM loads.
 
+use crate::auth::Session;
 use crate::i18n::t;
-use crate::shell::Session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;

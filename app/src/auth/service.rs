@@ -3,9 +3,9 @@
 
 use super::CurrentUser;
 use super::cookie::token_from_cookie_header;
+use crate::auth::db::load_current_user;
 use crate::db::lower;
 use crate::db::schema::{sessions, users};
-use crate::directory::db::load_current_user;
 use crate::domain::access::Area;
 use crate::domain::ids::UserId;
 use crate::error::{AppError, AppResult};

@@ -3,13 +3,13 @@
 
 use super::api::load_backlog;
 use super::{BacklogTicket, PoleBacklog};
-use crate::domain::access::Area;
+use crate::domain::access::{Area, SteeringPage};
 use crate::i18n::{
     alert_reason_label, area_label, band_label, business_duration, local_time, pole_label, priority_label, t,
 };
-use crate::kpis::pages::SteeringTabs;
-use crate::shell::{DataTable, ErrorPanel, Guarded};
 use crate::sla::band_class;
+use crate::ui::SteeringTabs;
+use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -24,7 +24,7 @@ fn Steering() -> impl IntoView {
     let backlog = Resource::new(|| (), |_| load_backlog());
     view! {
         <Title text=area_label(Area::Steering)/>
-        <SteeringTabs current=Area::Steering.path()/>
+        <SteeringTabs current=SteeringPage::Backlog/>
         <h1>{t().backlog_title}</h1>
         <p class="lead">{t().backlog_intro}</p>
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>

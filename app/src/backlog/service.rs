@@ -2,6 +2,7 @@
 //! alert once per period (to the pole's supervisors and Qualité, in-app and by mail) and builds the page.
 
 use super::{BacklogTicket, PoleBacklog, ProposalView, QUEUE_SHOWN};
+use crate::auth::Actor;
 use crate::db::schema::{
     agent_schedules, backlog_alerts, backlog_settings, catalog_entries, sites, ticket_effort, ticket_requests, tickets,
     user_roles, users,
@@ -13,10 +14,9 @@ use crate::domain::people::{Pole, Role, SiteKind};
 use crate::domain::ticket::Priority;
 use crate::domain::workflow::Status;
 use crate::error::{AppError, AppResult};
-use crate::i18n::backlog_alert_message;
+use crate::i18n::{business_duration, fill, pole_label, t};
+use crate::notifications::{Event, notify_all};
 use crate::sla::clocks::{Rules, resolution_consumed, supervisors_of};
-use crate::tickets::notify::{Event, notify_all};
-use crate::tickets::service::Actor;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -330,4 +330,38 @@ async fn raise(
     };
     let told = notify_all(conn, &event, recipients, &backlog_alert_message(backlog, reason)).await?;
     Ok(Some(told))
+}
+
+/// What a backlog alert tells the supervisors and Qualité.
+fn backlog_alert_message(backlog: &PoleBacklog, reason: AlertReason) -> String {
+    let p = &t().phrases;
+    let pole = pole_label(backlog.pole);
+    match reason {
+        AlertReason::Overload => fill(
+            p.backlog_overload,
+            &[
+                ("pole", &pole),
+                ("demand", &business_duration(i64::from(backlog.demand_minutes))),
+                ("capacity", &business_duration(i64::from(backlog.capacity_minutes))),
+                ("agents", &backlog.agents_on_duty),
+                ("open", &backlog.open),
+            ],
+        ),
+        AlertReason::AtRisk => fill(
+            p.backlog_at_risk,
+            &[("pole", &pole), ("count", &backlog.at_risk), ("threshold", &backlog.settings.at_risk_alert)],
+        ),
+        AlertReason::Stale => {
+            let references: Vec<&str> = backlog.stale.iter().map(|ticket| ticket.reference.as_str()).collect();
+            fill(
+                p.backlog_stale,
+                &[
+                    ("pole", &pole),
+                    ("count", &backlog.stale.len()),
+                    ("days", &backlog.settings.stale_after_days),
+                    ("references", &references.join(p.list_separator)),
+                ],
+            )
+        }
+    }
 }

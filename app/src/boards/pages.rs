@@ -23,8 +23,8 @@ use crate::i18n::{
     status_label, t,
 };
 use crate::live::{LiveEvent, on_ticket_events};
-use crate::shell::{ErrorPanel, Guarded};
 use crate::sla::band_class;
+use crate::ui::{ErrorPanel, Guarded};
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

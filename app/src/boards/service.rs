@@ -6,6 +6,7 @@ use super::{
     AgentChoice, Board, BoardAction, BoardActionRequest, CALLER_TICKETS_SHOWN, CALLERS_SHOWN, Caller, CallerTicket,
     MAX_SAVED_VIEWS, SavedView,
 };
+use crate::auth::Actor;
 use crate::auth::CurrentUser;
 use crate::db::schema::{
     catalog_entries, environment_items, saved_views, sites, ticket_clocks, ticket_qualification, ticket_requests,
@@ -22,7 +23,6 @@ use crate::domain::workflow::{Action, Status};
 use crate::error::{AppError, AppResult};
 use crate::i18n::t;
 use crate::tickets::TransitionRequest;
-use crate::tickets::service::Actor;
 use chrono::{DateTime, Utc};
 use diesel::dsl::sql;
 use diesel::prelude::*;

@@ -7,10 +7,10 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use crate::directory::SiteName;
 use crate::domain::campaign::{Audience, CampaignKind, CampaignState, Severity};
 use crate::domain::people::Typology;
 use crate::domain::ticket::TicketRef;
-use crate::kpis::SiteName;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

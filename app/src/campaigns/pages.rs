@@ -3,21 +3,22 @@
 
 use super::api::{PublishBanner, WithdrawBanner, live_banners, load_campaigns};
 use super::{Banner, BannerForm, CampaignEntry, CampaignsPage};
-use crate::domain::access::Area;
+use crate::auth::Session;
+use crate::domain::access::{Area, SteeringPage};
 use crate::domain::campaign::{Audience, CampaignKind, Severity};
 use crate::domain::ids::SiteId;
 use crate::domain::people::Typology;
 use crate::error::AppError;
 use crate::i18n::steering::{campaign_kind_label, campaign_state_label, s, severity_label};
 use crate::i18n::{local_time, t, typology_label};
-use crate::kpis::pages::SteeringTabs;
-use crate::shell::{ErrorPanel, Guarded, Session};
+use crate::ui::SteeringTabs;
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
-pub const CAMPAIGNS_PATH: &str = "/pilotage/campagnes";
+pub const CAMPAIGNS_PATH: &str = SteeringPage::Campaigns.path();
 
 /// The banners showing to the signed-in person, above the page. Loaded in the browser after hydration and
 /// again on each navigation, so a banner published a moment ago appears on the next page.
@@ -87,7 +88,7 @@ fn Campaigns() -> impl IntoView {
     let page = Resource::new(move || (publish.version().get(), withdraw.version().get()), |_| load_campaigns());
     view! {
         <Title text=s.campaigns_title/>
-        <SteeringTabs current=CAMPAIGNS_PATH/>
+        <SteeringTabs current=SteeringPage::Campaigns/>
         <h1>{s.campaigns_title}</h1>
         <p class="lead">{s.campaigns_intro}</p>
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>

@@ -3,18 +3,18 @@
 //! transaction of the link that makes an incident major and of its resolution.
 
 use super::{Banner, BannerForm, CampaignEntry, CampaignsPage};
+use crate::auth::Actor;
 use crate::auth::CurrentUser;
 use crate::db::audit;
 use crate::db::schema::{campaign_messages, campaigns, sites, ticket_links, tickets, users};
+use crate::directory::db::site_names;
 use crate::domain::campaign::{Audience, BannerDraft, CampaignKind, Phase, Severity, check_banner, state};
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Role, Typology};
+use crate::domain::ticket::LinkKind;
 use crate::error::{AppError, AppResult, FieldMessage};
 use crate::i18n::steering::{banner_problem_message, major_incident_message, s};
-use crate::kpis::service::site_names;
-use crate::tickets::LinkKind;
-use crate::tickets::notify::{Event, notify};
-use crate::tickets::service::Actor;
+use crate::notifications::{Event, notify};
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};

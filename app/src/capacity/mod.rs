@@ -109,7 +109,7 @@ pub struct WhatIfClassAnswer {
 
 impl From<CapacityError> for crate::error::AppError {
     fn from(error: CapacityError) -> Self {
-        crate::error::AppError::validation(error.field().to_owned(), error.to_string())
+        crate::error::AppError::validation(error.field().to_owned(), crate::i18n::capacity_error_message(&error))
     }
 }
 

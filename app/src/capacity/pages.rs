@@ -17,7 +17,7 @@ use crate::i18n::{
 };
 use crate::live::use_ticket_changes;
 use crate::referential::admin::save_outcome;
-use crate::shell::{ErrorPanel, Guarded};
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

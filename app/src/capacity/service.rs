@@ -236,7 +236,7 @@ pub async fn save_agent_week(
     let week = match week {
         Some(days) => {
             let calendar = BusinessCalendar::from_text(&days, true, Vec::new())
-                .map_err(|error| AppError::validation("week", error.to_string()))?;
+                .map_err(|error| AppError::validation("week", crate::i18n::calendar_error_message(&error)))?;
             Some(serde_json::to_value(calendar.week_as_text()).map_err(|_| AppError::internal("week to JSON"))?)
         }
         None => None,

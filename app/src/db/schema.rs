@@ -101,6 +101,7 @@ diesel::table! {
         supervisor_alerted_at -> Nullable<Timestamptz>,
         waiting_since -> Nullable<Timestamptz>,
         reminders_sent -> SmallInt,
+        last_reminded_at -> Nullable<Timestamptz>,
         first_contact -> Bool,
         registered_at -> Timestamptz,
         updated_at -> Timestamptz,

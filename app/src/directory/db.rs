@@ -2,7 +2,7 @@
 //! same transaction.
 
 use super::{AccountProfile, AccountRow, PoleTeam, SiteDraft, SiteRow, TeamMember};
-use crate::auth::{CurrentUser, SiteRef};
+use crate::auth::db::roles_of;
 use crate::db::audit;
 use crate::db::schema::{poles, sites, user_roles, users};
 use crate::domain::ids::{SiteId, UserId};
@@ -58,7 +58,10 @@ impl NewUser<'_> {
                 .await
                 .map_err(|error| {
                     if crate::db::is_unique_violation(&error) {
-                        AppError::conflict(format!("Un compte existe déjà pour « {} ».", self.login))
+                        AppError::conflict(crate::i18n::fill(
+                            crate::i18n::t().phrases.account_exists,
+                            &[("login", &self.login)],
+                        ))
                     } else {
                         error.into()
                     }
@@ -85,63 +88,18 @@ pub async fn find_active_by_login(conn: &mut AsyncPgConnection, login: &str) -> 
 }
 
 /// Every active person with their login, by name: the desk picks requesters from it.
-pub async fn active_people(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(crate::tickets::Person, String)>> {
+pub async fn active_people(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(super::Person, String)>> {
     let rows: Vec<(UserId, String, String)> = users::table
         .filter(users::active.eq(true))
         .select((users::id, users::display_name, users::login))
         .order(users::display_name.asc())
         .load(conn)
         .await?;
-    Ok(rows.into_iter().map(|(id, name, login)| (crate::tickets::Person { id, name }, login)).collect())
+    Ok(rows.into_iter().map(|(id, name, login)| (super::Person { id, name }, login)).collect())
 }
 
 pub async fn count_users(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn).await
-}
-
-/// The roles of each of `ids`, every set including the implied requester role.
-async fn roles_of(conn: &mut AsyncPgConnection, ids: &[UserId]) -> QueryResult<HashMap<UserId, Roles>> {
-    let rows: Vec<(UserId, Role)> = user_roles::table
-        .filter(user_roles::user_id.eq_any(ids))
-        .select((user_roles::user_id, user_roles::role))
-        .load(conn)
-        .await?;
-    let mut grouped: HashMap<UserId, Vec<Role>> = ids.iter().map(|id| (*id, Vec::new())).collect();
-    for (id, role) in rows {
-        grouped.entry(id).or_default().push(role);
-    }
-    Ok(grouped.into_iter().map(|(id, roles)| (id, Roles::new(roles))).collect())
-}
-
-/// The signed-in view of one active account.
-pub async fn load_current_user(conn: &mut AsyncPgConnection, id: UserId) -> AppResult<CurrentUser> {
-    let profile: ProfileRow = users::table
-        .inner_join(sites::table)
-        .filter(users::id.eq(id))
-        .select((users::login, users::display_name, users::pole, users::typology, sites::id, sites::name, sites::kind))
-        .first(conn)
-        .await?;
-    let roles = roles_of(conn, &[id]).await?.remove(&id).unwrap_or_default();
-    Ok(CurrentUser {
-        id,
-        login: profile.login,
-        display_name: profile.display_name,
-        roles,
-        pole: profile.pole,
-        typology: profile.typology,
-        site: SiteRef { id: profile.site_id, name: profile.site_name, kind: profile.site_kind },
-    })
-}
-
-#[derive(Queryable)]
-struct ProfileRow {
-    login: String,
-    display_name: String,
-    pole: Option<Pole>,
-    typology: Typology,
-    site_id: SiteId,
-    site_name: String,
-    site_kind: SiteKind,
 }
 
 type AccountColumns = (UserId, String, String, String, Option<Pole>, bool, SiteId, Typology, Option<UserId>);
@@ -217,7 +175,9 @@ pub async fn set_active(
             .first(conn)
             .await
             .optional()?
-            .ok_or_else(|| AppError::not_found(format!("compte {target}")))?;
+            .ok_or_else(|| {
+                AppError::not_found(crate::i18n::fill(crate::i18n::t().phrases.missing_account, &[("id", &target)]))
+            })?;
         if previous != active {
             diesel::update(users::table.filter(users::id.eq(target)))
                 .set((users::active.eq(active), users::updated_at.eq(diesel::dsl::now)))
@@ -324,7 +284,9 @@ pub async fn update_profile(
             .first::<AccountColumns>(conn)
             .await
             .optional()?
-            .ok_or_else(|| AppError::not_found(format!("compte {}", profile.id)))?;
+            .ok_or_else(|| {
+                AppError::not_found(crate::i18n::fill(crate::i18n::t().phrases.missing_account, &[("id", &profile.id)]))
+            })?;
         let before = with_roles(conn, vec![before]).await?.remove(0);
         if let Some(manager) = profile.manager {
             let exists: bool = diesel::select(diesel::dsl::exists(
@@ -410,7 +372,9 @@ pub async fn save_site(conn: &mut AsyncPgConnection, actor: UserId, site: &SiteD
                     .first(conn)
                     .await
                     .optional()?
-                    .ok_or_else(|| AppError::not_found(format!("site {id}")))?;
+                    .ok_or_else(|| {
+                        AppError::not_found(crate::i18n::fill(crate::i18n::t().phrases.missing_site, &[("id", &id)]))
+                    })?;
                 diesel::update(sites::table.find(id)).set(values).execute(conn).await.map_err(duplicate)?;
                 let (_, code, name, kind, city) = before;
                 (id, Some(SiteDraft { id: Some(id), code, name, kind, city }))
@@ -423,4 +387,11 @@ pub async fn save_site(conn: &mut AsyncPgConnection, actor: UserId, site: &SiteD
         Ok(id)
     })
     .await
+}
+
+/// Every site by name.
+pub async fn site_names(conn: &mut AsyncPgConnection) -> AppResult<Vec<super::SiteName>> {
+    let rows: Vec<(SiteId, String)> =
+        sites::table.select((sites::id, sites::name)).order(sites::name.asc()).load(conn).await?;
+    Ok(rows.into_iter().map(|(id, name)| super::SiteName { id, name }).collect())
 }

@@ -9,6 +9,20 @@ use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
 use serde::{Deserialize, Serialize};
 
+/// A site by its name, as filters and tables show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteName {
+    pub id: SiteId,
+    pub name: String,
+}
+
+/// A person named beside something (a ticket's approver, an assignee, an answer to a form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: UserId,
+    pub name: String,
+}
+
 /// An account as administrators list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountRow {

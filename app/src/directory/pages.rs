@@ -6,7 +6,7 @@ use crate::domain::access::Area;
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
 use crate::i18n::{area_label, pole_label, role_label, site_kind_label, t, typology_label};
-use crate::shell::{DataTable, ErrorPanel, Guarded};
+use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;

@@ -19,6 +19,29 @@ code_enum! {
     }
 }
 
+crate::code_enum! {
+    /// The pages of the steering area, which share one row of tabs.
+    pub enum SteeringPage {
+        Backlog = "CHARGE",
+        Kpis = "INDICATEURS",
+        Report = "RAPPORT",
+        Satisfaction = "SATISFACTION",
+        Campaigns = "CAMPAGNES",
+    }
+}
+
+impl SteeringPage {
+    pub const fn path(self) -> &'static str {
+        match self {
+            SteeringPage::Backlog => Area::Steering.path(),
+            SteeringPage::Kpis => "/pilotage/indicateurs",
+            SteeringPage::Report => "/pilotage/rapport",
+            SteeringPage::Satisfaction => "/pilotage/satisfaction",
+            SteeringPage::Campaigns => "/pilotage/campagnes",
+        }
+    }
+}
+
 impl Area {
     /// The path of the area's first page.
     pub const fn path(self) -> &'static str {

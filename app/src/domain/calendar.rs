@@ -128,16 +128,17 @@ impl std::fmt::Display for Opening {
     }
 }
 
-/// What can be wrong with a calendar as an administrator writes it.
+/// What can be wrong with a calendar as an administrator writes it (people read it through
+/// `i18n::calendar_error_message`; the `Display` text is for logs).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum CalendarError {
-    #[error("horaire invalide : « {0} » (attendu : 08:30-12:30)")]
+    #[error("invalid opening {0:?}")]
     InvalidOpening(String),
-    #[error("les plages horaires du {0} se chevauchent ou ne sont pas dans l'ordre")]
-    OverlappingOpenings(String),
-    #[error("le calendrier n'ouvre jamais : au moins une plage horaire est nécessaire")]
+    #[error("openings overlap or are out of order on {0}")]
+    OverlappingOpenings(chrono::Weekday),
+    #[error("the calendar never opens")]
     NeverOpen,
-    #[error("une semaine compte sept jours, du lundi au dimanche")]
+    #[error("a week has seven days")]
     NotSevenDays,
 }
 
@@ -160,7 +161,7 @@ impl BusinessCalendar {
     ) -> Result<Self, CalendarError> {
         for (index, day) in week.iter().enumerate() {
             if day.windows(2).any(|pair| pair[0].closes > pair[1].opens) {
-                return Err(CalendarError::OverlappingOpenings(crate::i18n::weekday_label(WEEK[index]).to_owned()));
+                return Err(CalendarError::OverlappingOpenings(WEEK[index]));
             }
         }
         if week.iter().all(Vec::is_empty) {

@@ -57,6 +57,12 @@ pub enum CampaignState {
     Withdrawn,
 }
 
+impl CampaignState {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [CampaignState] =
+        &[CampaignState::Upcoming, CampaignState::Live, CampaignState::Ended, CampaignState::Withdrawn];
+}
+
 /// The state of a campaign showing over `[starts, ends)` (no end: until further notice) at `now`.
 pub fn state(
     starts: DateTime<Utc>,

@@ -13,19 +13,17 @@ use serde::{Deserialize, Serialize};
 /// what-if request from asking for a billion iterations).
 pub const MAX_AGENTS: u32 = 5_000;
 
-/// Why the model refuses its inputs. Messages are for people; the variant is for machines.
+/// Why the model refuses its inputs: the variant is for machines, `i18n::capacity_error_message` for people
+/// (the `Display` text is for logs).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 pub enum CapacityError {
-    #[error("« {field} » doit être un nombre positif ou nul (reçu {value})")]
+    #[error("{field} negative: {value}")]
     Negative { field: String, value: f64 },
-    #[error("« {field} » doit être strictement positif (reçu {value})")]
+    #[error("{field} not positive: {value}")]
     NotPositive { field: String, value: f64 },
-    #[error(
-        "file instable : la charge ({load:.2} agents occupés en permanence) atteint ou dépasse les {agents} agents ; \
-         l'attente croît sans limite"
-    )]
+    #[error("unstable queue: load {load:.2} for {agents} agents")]
     Unstable { load: f64, agents: u32 },
-    #[error("au plus {max} agents peuvent être modélisés (reçu {agents})")]
+    #[error("{agents} agents, more than {max}")]
     TooManyAgents { agents: u32, max: u32 },
 }
 

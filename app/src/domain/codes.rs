@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// A code that no variant of the named enum carries (from a file, a request or a corrupted row).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("code inconnu pour {kind} : « {code} »")]
+#[error("unknown {kind} code {code:?}")]
 pub struct UnknownCode {
     pub kind: String,
     pub code: String,

@@ -541,7 +541,7 @@ fn by_code_or_word<T: Copy>(value: &str, all: &[T], code: fn(T) -> &'static str,
         .or_else(|| words.iter().find(|(word, _)| key(word) == value).map(|&(_, item)| item))
 }
 
-fn parse_channel(value: &str) -> Option<Channel> {
+pub fn parse_channel(value: &str) -> Option<Channel> {
     const WORDS: &[(&str, Channel)] = &[
         ("téléphone", Channel::Phone),
         ("tél", Channel::Phone),
@@ -558,12 +558,12 @@ fn parse_channel(value: &str) -> Option<Channel> {
     by_code_or_word(value, Channel::ALL, Channel::code, WORDS)
 }
 
-fn parse_kind(value: &str) -> Option<Kind> {
+pub fn parse_kind(value: &str) -> Option<Kind> {
     // The reference prefixes (INC, DEM…) are what people read on tickets, so files use them too.
     by_code_or_word(value, Kind::ALL, Kind::code, &[]).or_else(|| by_code_or_word(value, Kind::ALL, Kind::prefix, &[]))
 }
 
-fn parse_domain(value: &str) -> Option<ServiceDomain> {
+pub fn parse_domain(value: &str) -> Option<ServiceDomain> {
     // The labels the product shows, so a list exported from it comes back in.
     const WORDS: &[(&str, ServiceDomain)] = &[
         ("Poste de travail", ServiceDomain::Workstation),
@@ -576,7 +576,7 @@ fn parse_domain(value: &str) -> Option<ServiceDomain> {
     by_code_or_word(value, ServiceDomain::ALL, ServiceDomain::code, WORDS)
 }
 
-fn parse_pole(value: &str) -> Option<Pole> {
+pub fn parse_pole(value: &str) -> Option<Pole> {
     const WORDS: &[(&str, Pole)] = &[
         ("Front Office", Pole::Front),
         ("N1", Pole::Front),

@@ -42,6 +42,11 @@ pub enum Unit {
     Rating,
 }
 
+impl Unit {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Unit] = &[Unit::Share, Unit::Minutes, Unit::Count, Unit::Rating];
+}
+
 impl Kpi {
     pub const fn unit(self) -> Unit {
         match self {
@@ -290,6 +295,11 @@ pub enum Trend {
     Unknown,
 }
 
+impl Trend {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Trend] = &[Trend::Better, Trend::Worse, Trend::Steady, Trend::Unknown];
+}
+
 /// The trend of `kpi` from `previous` to `current`.
 pub fn trend(kpi: Kpi, current: Figure, previous: Figure) -> Trend {
     match (current.value, previous.value) {
@@ -319,6 +329,26 @@ pub fn with_trends(current: &KpiSet, previous: &KpiSet) -> Vec<KpiLine> {
             KpiLine { kpi: *kpi, current: *figure, previous: before, trend: trend(*kpi, *figure, before) }
         })
         .collect()
+}
+
+crate::code_enum! {
+    /// The tables of the KPI page; the code is the export's `tableau` parameter.
+    pub enum SheetKind {
+        Indicators = "INDICATEURS",
+        BacklogAges = "ANCIENNETE",
+        Evolution = "EVOLUTION",
+        Compliance = "CONFORMITE",
+    }
+}
+
+crate::code_enum! {
+    /// Where one of Qualité's improvement actions stands.
+    pub enum ActionStatus {
+        Planned = "PREVUE",
+        InProgress = "EN_COURS",
+        Done = "FAITE",
+        Dropped = "ABANDONNEE",
+    }
 }
 
 #[cfg(test)]

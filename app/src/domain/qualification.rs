@@ -85,7 +85,7 @@ pub struct PriorityMatrix {
 
 /// A matrix read from storage lacked a cell.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("matrice de priorité incomplète : case {impact} × {urgency} absente")]
+#[error("priority matrix lacks the cell {impact} × {urgency}")]
 pub struct MissingCell {
     pub impact: Impact,
     pub urgency: Urgency,

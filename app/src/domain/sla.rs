@@ -56,18 +56,19 @@ pub struct Policy {
     pub thresholds: Vec<Threshold>,
 }
 
-/// What is wrong with a policy as an administrator writes it.
+/// What is wrong with a policy as an administrator writes it (people read it through
+/// `i18n::policy_error_message`; the `Display` text is for logs).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum PolicyError {
-    #[error("la cible doit être d'au moins une minute ouvrée")]
+    #[error("empty target")]
     EmptyTarget,
-    #[error("la prise en charge ({own} min) ne peut pas dépasser la résolution ({resolve} min)")]
+    #[error("time to own {own} min after time to resolve {resolve} min")]
     OwnAfterResolve { own: u32, resolve: u32 },
-    #[error("un seuil doit être compris entre 1 et 500 %, reçu {0} %")]
+    #[error("threshold {0} % out of range")]
     ThresholdOutOfRange(u16),
-    #[error("le seuil de {0} % apparaît deux fois")]
+    #[error("threshold {0} % twice")]
     DuplicateThreshold(u16),
-    #[error("seuil illisible : « {0} » (attendu : 50 NOTIFIER_ASSIGNE ; 75 NOTIFIER_SUPERVISEUR)")]
+    #[error("unreadable threshold {0:?}")]
     UnreadableThreshold(String),
 }
 
@@ -361,6 +362,11 @@ pub enum Band {
     Critical,
     /// The target has passed.
     Breached,
+}
+
+impl Band {
+    /// Every variant, in declaration order.
+    pub const ALL: &'static [Band] = &[Band::Comfortable, Band::AtRisk, Band::Critical, Band::Breached];
 }
 
 impl Band {

@@ -88,7 +88,7 @@ impl std::fmt::Display for TicketRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("référence de ticket invalide : « {0} » (attendu par exemple INC-2026-000123)")]
+#[error("invalid ticket reference {0:?} (expected e.g. INC-2026-000123)")]
 pub struct InvalidTicketRef(pub String);
 
 impl std::str::FromStr for TicketRef {
@@ -124,6 +124,68 @@ impl<'de> Deserialize<'de> for TicketRef {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+crate::code_enum! {
+    /// What the manager decided on a request.
+    pub enum ApprovalDecision {
+        Approved = "APPROUVEE",
+        Refused = "REFUSEE",
+    }
+}
+
+crate::code_enum! {
+    /// Why a comment was written; the requester sees all but internal notes.
+    pub enum CommentPurpose {
+        Comment = "COMMENTAIRE",
+        Question = "QUESTION",
+        Answer = "REPONSE",
+        Solution = "SOLUTION",
+        Reminder = "RAPPEL",
+        Reason = "MOTIF",
+    }
+}
+
+crate::code_enum! {
+    /// How two tickets relate.
+    pub enum LinkKind {
+        /// An incident caused by a problem (an incident has at most one).
+        Cause = "CAUSE",
+        /// A problem fixed by a change.
+        Fix = "CORRECTIF",
+        /// An event that raised or joined an incident.
+        Alert = "ALERTE",
+        /// A ticket that repeats another.
+        Duplicate = "DOUBLON",
+        /// An incident that is part of a major incident.
+        Child = "ENFANT",
+    }
+}
+
+impl LinkKind {
+    /// The kinds a link of this type joins: from → to.
+    pub const fn joins(self) -> (&'static [Kind], &'static [Kind]) {
+        match self {
+            LinkKind::Cause => (&[Kind::Incident], &[Kind::Problem]),
+            LinkKind::Fix => (&[Kind::Problem], &[Kind::Change]),
+            LinkKind::Alert => (&[Kind::Event], &[Kind::Incident]),
+            LinkKind::Duplicate => (&[Kind::Incident, Kind::Request], &[Kind::Incident, Kind::Request]),
+            LinkKind::Child => (&[Kind::Incident], &[Kind::Incident]),
+        }
+    }
+}
+
+crate::code_enum! {
+    /// What a history line records besides the workflow's own actions (whose codes it keeps as they are).
+    pub enum JournalEvent {
+        Register = "ENREGISTRER",
+        Link = "LIER",
+        Remind = "RAPPELER",
+        Qualify = "QUALIFIER",
+        Priority = "PRIORITE",
+        Rate = "EVALUER",
+        SlaEscalation = "ESCALADE_SLA",
     }
 }
 

@@ -1,18 +1,33 @@
-//! The words of the monthly service report: its month in French, and the mail the managers receive.
+//! The words of the monthly service report: its month, its notice, and the lines of the mail the managers
+//! receive (the mail itself is put together by `reports::service`).
 
+use super::fill;
 use chrono::{Datelike, NaiveDate};
-#[cfg(feature = "ssr")]
-use {
-    super::steering::{action_status_label, trend_label},
-    super::{kpi_label, local_day},
-    crate::kpis::sheets::{Cell, indicator_row},
-    crate::reports::MonthlyReport,
-    crate::tickets::notify::Mail,
-};
 
-/// `novembre 2026`.
-pub fn month_label(month: NaiveDate) -> String {
-    const NAMES: [&str; 12] = [
+pub struct ReportTexts {
+    pub months: [&'static str; 12],
+    /// `{month} {year}`.
+    pub month: &'static str,
+    pub notice: &'static str,
+    pub mail_subject: &'static str,
+    pub mail_opening: &'static str,
+    pub mail_indicator: &'static str,
+    pub mail_majors: &'static str,
+    pub mail_major: &'static str,
+    pub mail_major_open: &'static str,
+    pub mail_major_resolved: &'static str,
+    pub mail_actions: &'static str,
+    pub mail_action: &'static str,
+    pub mail_action_due: &'static str,
+    pub mail_none_masculine: &'static str,
+    pub mail_none_feminine: &'static str,
+    pub mail_no_value: &'static str,
+    pub mail_closing: &'static str,
+}
+
+/// The French words of the monthly report.
+pub const FR_REPORTS: ReportTexts = ReportTexts {
+    months: [
         "janvier",
         "février",
         "mars",
@@ -25,51 +40,34 @@ pub fn month_label(month: NaiveDate) -> String {
         "octobre",
         "novembre",
         "décembre",
-    ];
-    format!("{} {}", NAMES[month.month0() as usize], month.year())
+    ],
+    month: "{month} {year}",
+    notice: "Le rapport mensuel du service de {month} est disponible.",
+    mail_subject: "[Immo9] Rapport mensuel du service — {month}",
+    mail_opening: "Bonjour {name},\n\nVoici le rapport du service informatique pour {month}.\n\nIndicateurs (évolution par rapport au mois précédent) :\n",
+    mail_indicator: "- {kpi} : {value} ({trend})\n",
+    mail_majors: "\nIncidents majeurs :\n",
+    mail_major: "- {reference} « {title} » : {attached} incident(s) rattaché(s), {state}\n",
+    mail_major_open: "en cours",
+    mail_major_resolved: "résolu le {day}",
+    mail_actions: "\nActions d'amélioration :\n",
+    mail_action: "- {title} ({status}, {owner}{due})\n",
+    mail_action_due: ", échéance {day}",
+    mail_none_masculine: "- aucun\n",
+    mail_none_feminine: "- aucune\n",
+    mail_no_value: "—",
+    mail_closing: "\nLe rapport complet, imprimable, est en ligne.\n\nLe service desk Immo9\n",
+};
+
+/// `novembre 2026`.
+pub fn month_label(month: NaiveDate) -> String {
+    let r = &super::t().reports;
+    fill(r.month, &[("month", &r.months[month.month0() as usize]), ("year", &month.year())])
 }
 
 /// The notification beside the mail.
 pub fn report_notice(month: NaiveDate) -> String {
-    format!("Le rapport mensuel du service de {} est disponible.", month_label(month))
-}
-
-#[cfg(feature = "ssr")]
-/// The report as a plain-text mail: every KPI with its trend, the major incidents, the improvement actions.
-pub fn report_mail(name: &str, report: &MonthlyReport) -> Mail {
-    let mut body = format!(
-        "Bonjour {name},\n\nVoici le rapport du service informatique pour {}.\n\nIndicateurs (évolution par rapport au mois précédent) :\n",
-        month_label(report.month)
-    );
-    for line in &report.kpis.lines {
-        let value = match &indicator_row(line)[1] {
-            Cell::Empty => "—".to_owned(),
-            cell => cell.display(),
-        };
-        body.push_str(&format!("- {} : {value} ({})\n", kpi_label(line.kpi), trend_label(line.trend)));
-    }
-    body.push_str("\nIncidents majeurs :\n");
-    if report.major_incidents.is_empty() {
-        body.push_str("- aucun\n");
-    }
-    for incident in &report.major_incidents {
-        let resolved =
-            incident.resolved_at.map_or_else(|| "en cours".to_owned(), |at| format!("résolu le {}", local_day(at)));
-        body.push_str(&format!(
-            "- {} « {} » : {} incident(s) rattaché(s), {resolved}\n",
-            incident.reference, incident.title, incident.attached
-        ));
-    }
-    body.push_str("\nActions d'amélioration :\n");
-    if report.actions.is_empty() {
-        body.push_str("- aucune\n");
-    }
-    for action in &report.actions {
-        let due = action.due_on.map_or_else(String::new, |due| format!(", échéance {}", due.format("%d/%m/%Y")));
-        body.push_str(&format!("- {} ({}, {}{due})\n", action.title, action_status_label(action.status), action.owner));
-    }
-    body.push_str("\nLe rapport complet, imprimable, est en ligne.\n\nLe service desk Immo9\n");
-    Mail { subject: format!("[Immo9] Rapport mensuel du service — {}", month_label(report.month)), body }
+    fill(super::t().reports.notice, &[("month", &month_label(month))])
 }
 
 #[cfg(test)]

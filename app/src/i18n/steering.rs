@@ -1,12 +1,12 @@
 //! The words of the steering pages (KPIs, their tables and charts, exports; campaigns), in French; an English
 //! `SteeringTexts` can follow beside `FR`.
 
+use super::{Labels, fill};
 use crate::domain::campaign::{
     BannerProblem, CampaignKind, CampaignState, MAX_BANNER_DAYS, MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, Phase, Severity,
 };
 use crate::domain::kpi::{AGE_BUCKETS_DAYS, Trend, Unit};
-use crate::kpis::sheets::SheetKind;
-use crate::reports::ActionStatus;
+use crate::domain::kpi::{ActionStatus, SheetKind};
 
 pub struct SteeringTexts {
     pub tabs_label: &'static str,
@@ -155,9 +155,32 @@ pub struct SteeringTexts {
     pub action_record: &'static str,
     pub action_recorded: &'static str,
     pub still_open: &'static str,
+    pub sheet_title: Labels<SheetKind>,
+    pub trend: Labels<Trend>,
+    pub trend_symbol: Labels<Trend>,
+    pub unit: Labels<Unit>,
+    pub campaign_severity: Labels<Severity>,
+    pub campaign_kind: Labels<CampaignKind>,
+    pub campaign_state: Labels<CampaignState>,
+    pub action_status: Labels<ActionStatus>,
+    /// The backlog's age buckets (see `AGE_BUCKETS_DAYS`), youngest first.
+    pub age_buckets: [&'static str; AGE_BUCKETS_DAYS.len() + 1],
+    /// The heatmap's steps in words (see `ui::charts::heat_step`), highest first.
+    pub heat_legend: [(u8, &'static str); 6],
+    pub banner_title_missing: &'static str,
+    pub banner_title_too_long: &'static str,
+    pub banner_message_missing: &'static str,
+    pub banner_message_too_long: &'static str,
+    pub banner_ends_before_start: &'static str,
+    pub banner_already_over: &'static str,
+    pub banner_too_long: &'static str,
+    pub major_incident_start: &'static str,
+    pub major_incident_end: &'static str,
+    pub major_incident_solution: &'static str,
 }
 
-pub static FR: SteeringTexts = SteeringTexts {
+/// The French words of the steering pages.
+pub const FR_STEERING: SteeringTexts = SteeringTexts {
     tabs_label: "Pages du pilotage",
     tab_backlog: "Charge des pôles",
     tab_kpis: "Indicateurs",
@@ -304,119 +327,132 @@ pub static FR: SteeringTexts = SteeringTexts {
     action_record: "Enregistrer l'action",
     action_recorded: "Action enregistrée.",
     still_open: "en cours",
+    sheet_title: Labels(&[
+        (SheetKind::Indicators, "Indicateurs"),
+        (SheetKind::BacklogAges, "Ancienneté du stock"),
+        (SheetKind::Evolution, "Évolution sur la période"),
+        (SheetKind::Compliance, "Conformité par domaine et site"),
+    ]),
+    trend: Labels(&[
+        (Trend::Better, "en amélioration"),
+        (Trend::Worse, "en dégradation"),
+        (Trend::Steady, "stable"),
+        (Trend::Unknown, "non comparable"),
+    ]),
+    trend_symbol: Labels(&[(Trend::Better, "▲"), (Trend::Worse, "▼"), (Trend::Steady, "="), (Trend::Unknown, "·")]),
+    unit: Labels(&[
+        (Unit::Share, "part (%)"),
+        (Unit::Minutes, "minutes ouvrées"),
+        (Unit::Count, "nombre"),
+        (Unit::Rating, "note sur 5"),
+    ]),
+    campaign_severity: Labels(&[(Severity::Info, "Information"), (Severity::Alert, "Alerte")]),
+    campaign_kind: Labels(&[(CampaignKind::Banner, "Bandeau"), (CampaignKind::MajorIncident, "Incident majeur")]),
+    campaign_state: Labels(&[
+        (CampaignState::Upcoming, "À venir"),
+        (CampaignState::Live, "En cours"),
+        (CampaignState::Ended, "Terminée"),
+        (CampaignState::Withdrawn, "Retirée"),
+    ]),
+    action_status: Labels(&[
+        (ActionStatus::Planned, "Prévue"),
+        (ActionStatus::InProgress, "En cours"),
+        (ActionStatus::Done, "Faite"),
+        (ActionStatus::Dropped, "Abandonnée"),
+    ]),
+    age_buckets: ["Moins d'un jour", "1 à 3 jours", "3 à 7 jours", "7 à 30 jours", "30 jours et plus"],
+    heat_legend: [
+        (5, "95 % et plus"),
+        (4, "90 à 95 %"),
+        (3, "80 à 90 %"),
+        (2, "70 à 80 %"),
+        (1, "50 à 70 %"),
+        (0, "moins de 50 %"),
+    ],
+    banner_title_missing: "Donnez un titre au bandeau.",
+    banner_title_too_long: "Le titre compte au plus {max} caractères.",
+    banner_message_missing: "Écrivez le message du bandeau.",
+    banner_message_too_long: "Le message compte au plus {max} caractères.",
+    banner_ends_before_start: "La fin doit suivre le début.",
+    banner_already_over: "Cette fin est déjà passée.",
+    banner_too_long: "Un bandeau s'affiche au plus {max} jours.",
+    major_incident_start: "Incident majeur en cours ({reference}) : « {title} ». Votre demande y est rattachée ; nos équipes y travaillent et vous serez prévenu de son rétablissement.",
+    major_incident_end: "Incident majeur résolu ({reference}) : « {title} ». {solution}",
+    major_incident_solution: "Solution : {solution}",
 };
 
+/// The steering texts of the current language.
 pub fn s() -> &'static SteeringTexts {
-    &FR
+    &super::t().steering
 }
 
 pub fn sheet_title(kind: SheetKind) -> &'static str {
-    match kind {
-        SheetKind::Indicators => "Indicateurs",
-        SheetKind::BacklogAges => "Ancienneté du stock",
-        SheetKind::Evolution => "Évolution sur la période",
-        SheetKind::Compliance => "Conformité par domaine et site",
-    }
+    s().sheet_title.of(kind)
 }
 
 pub fn trend_label(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Better => "en amélioration",
-        Trend::Worse => "en dégradation",
-        Trend::Steady => "stable",
-        Trend::Unknown => "non comparable",
-    }
+    s().trend.of(trend)
 }
 
 /// A symbol beside the words, never alone.
 pub fn trend_symbol(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Better => "▲",
-        Trend::Worse => "▼",
-        Trend::Steady => "=",
-        Trend::Unknown => "·",
-    }
+    s().trend_symbol.of(trend)
 }
 
 pub fn unit_label(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Share => "part (%)",
-        Unit::Minutes => "minutes ouvrées",
-        Unit::Count => "nombre",
-        Unit::Rating => "note sur 5",
-    }
+    s().unit.of(unit)
 }
 
 /// The backlog age bucket `index` (see `AGE_BUCKETS_DAYS`).
 pub fn age_bucket_label(index: usize) -> &'static str {
-    const LABELS: [&str; AGE_BUCKETS_DAYS.len() + 1] =
-        ["Moins d'un jour", "1 à 3 jours", "3 à 7 jours", "7 à 30 jours", "30 jours et plus"];
-    LABELS.get(index).copied().unwrap_or("?")
+    s().age_buckets.get(index).copied().unwrap_or("?")
 }
 
-/// The heatmap's steps in words (see `shell::charts::heat_step`).
+/// The heatmap's steps in words (see `ui::charts::heat_step`).
 pub fn heat_legend() -> Vec<(u8, String)> {
-    [(5, "95 % et plus"), (4, "90 à 95 %"), (3, "80 à 90 %"), (2, "70 à 80 %"), (1, "50 à 70 %"), (0, "moins de 50 %")]
-        .into_iter()
-        .map(|(step, label)| (step, label.to_owned()))
-        .collect()
+    s().heat_legend.iter().map(|(step, label)| (*step, (*label).to_owned())).collect()
 }
 
 pub fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Info => "Information",
-        Severity::Alert => "Alerte",
-    }
+    s().campaign_severity.of(severity)
 }
 
 pub fn campaign_kind_label(kind: CampaignKind) -> &'static str {
-    match kind {
-        CampaignKind::Banner => "Bandeau",
-        CampaignKind::MajorIncident => "Incident majeur",
-    }
+    s().campaign_kind.of(kind)
 }
 
 pub fn campaign_state_label(state: CampaignState) -> &'static str {
-    match state {
-        CampaignState::Upcoming => "À venir",
-        CampaignState::Live => "En cours",
-        CampaignState::Ended => "Terminée",
-        CampaignState::Withdrawn => "Retirée",
-    }
+    s().campaign_state.of(state)
 }
 
 pub fn banner_problem_message(problem: BannerProblem) -> String {
+    let s = s();
     match problem {
-        BannerProblem::TitleMissing => "Donnez un titre au bandeau.".to_owned(),
-        BannerProblem::TitleTooLong => format!("Le titre compte au plus {MAX_TITLE_CHARS} caractères."),
-        BannerProblem::MessageMissing => "Écrivez le message du bandeau.".to_owned(),
-        BannerProblem::MessageTooLong => format!("Le message compte au plus {MAX_MESSAGE_CHARS} caractères."),
-        BannerProblem::EndsBeforeStart => "La fin doit suivre le début.".to_owned(),
-        BannerProblem::AlreadyOver => "Cette fin est déjà passée.".to_owned(),
-        BannerProblem::TooLong => format!("Un bandeau s'affiche au plus {MAX_BANNER_DAYS} jours."),
+        BannerProblem::TitleMissing => s.banner_title_missing.to_owned(),
+        BannerProblem::TitleTooLong => fill(s.banner_title_too_long, &[("max", &MAX_TITLE_CHARS)]),
+        BannerProblem::MessageMissing => s.banner_message_missing.to_owned(),
+        BannerProblem::MessageTooLong => fill(s.banner_message_too_long, &[("max", &MAX_MESSAGE_CHARS)]),
+        BannerProblem::EndsBeforeStart => s.banner_ends_before_start.to_owned(),
+        BannerProblem::AlreadyOver => s.banner_already_over.to_owned(),
+        BannerProblem::TooLong => fill(s.banner_too_long, &[("max", &MAX_BANNER_DAYS)]),
     }
 }
 
 /// The message a requester of a major incident receives at its start and at its end.
 pub fn major_incident_message(phase: Phase, reference: &str, title: &str, solution: Option<&str>) -> String {
+    let s = s();
     match phase {
-        Phase::Start => format!(
-            "Incident majeur en cours ({reference}) : « {title} ». Votre demande y est rattachée ; nos équipes y travaillent et vous serez prévenu de son rétablissement."
-        ),
-        Phase::End => format!(
-            "Incident majeur résolu ({reference}) : « {title} ». {}",
-            solution.map_or_else(String::new, |solution| format!("Solution : {solution}"))
-        ),
+        Phase::Start => fill(s.major_incident_start, &[("reference", &reference), ("title", &title)]),
+        Phase::End => {
+            let solution = solution
+                .map_or_else(String::new, |solution| fill(s.major_incident_solution, &[("solution", &solution)]));
+            fill(s.major_incident_end, &[("reference", &reference), ("title", &title), ("solution", &solution)])
+        }
     }
 }
 
 pub fn action_status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "Prévue",
-        ActionStatus::InProgress => "En cours",
-        ActionStatus::Done => "Faite",
-        ActionStatus::Dropped => "Abandonnée",
-    }
+    s().action_status.of(status)
 }
 
 #[cfg(test)]

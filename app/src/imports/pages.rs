@@ -7,7 +7,7 @@ use crate::domain::access::Area;
 use crate::domain::import::Column;
 use crate::i18n::imports::column_label;
 use crate::i18n::t;
-use crate::shell::Guarded;
+use crate::ui::Guarded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;

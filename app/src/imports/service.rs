@@ -424,7 +424,7 @@ pub async fn run(
 ) -> AppResult<ImportCheck> {
     let outcome = import_batches(conn, id, clock.now(), &mut progress).await;
     let importer = import_runs::table.find(id).select(import_runs::started_by).first::<UserId>(conn).await?;
-    let user = crate::directory::db::load_current_user(conn, importer).await?;
+    let user = crate::auth::db::load_current_user(conn, importer).await?;
     match outcome {
         Ok(()) => {
             diesel::update(import_runs::table.find(id))
@@ -478,7 +478,13 @@ async fn import_batches(
             let mut skipped = 0i32;
             for item in batch {
                 if register_one(conn, item, started_by).await.map_err(|error| {
-                    AppError::validation("fichier", format!("Ligne {} : {}", item.activity.line, error.message()))
+                    AppError::validation(
+                        "fichier",
+                        crate::i18n::fill(
+                            t.phrases.import_line,
+                            &[("line", &item.activity.line), ("message", &error.message())],
+                        ),
+                    )
                 })? {
                     created += 1;
                 } else {

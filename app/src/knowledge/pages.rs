@@ -8,7 +8,7 @@ use crate::domain::access::Area;
 use crate::domain::ids::{ArticleId, UserId};
 use crate::domain::ticket::ServiceDomain;
 use crate::i18n::{area_label, domain_label, t};
-use crate::shell::{ErrorPanel, Guarded};
+use crate::ui::{ErrorPanel, Guarded};
 use chrono::Months;
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -29,12 +29,7 @@ pub struct KpiReport {
     pub previous_backlog_ages: [u64; 5],
 }
 
-/// A site as the KPI filters and tables name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteName {
-    pub id: SiteId,
-    pub name: String,
-}
+pub use crate::directory::SiteName;
 
 /// Everything the KPI page shows: the report, the period step by step, compliance by domain × site, and the
 /// query as the form shows it back.

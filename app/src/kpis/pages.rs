@@ -5,7 +5,7 @@ use super::KpiPage;
 use super::api::load_kpi_page;
 use super::query::KpiQuery;
 use super::sheets::{Cell, Sheet, SheetKind, sheet};
-use crate::domain::access::Area;
+use crate::domain::access::{Area, SteeringPage};
 use crate::domain::kpi::{KpiLine, Trend};
 use crate::domain::people::Pole;
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};
@@ -13,35 +13,15 @@ use crate::i18n::steering::{age_bucket_label, heat_legend, s, sheet_title, trend
 use crate::i18n::{
     channel_label, domain_label, kind_label, kpi_definition, kpi_label, local_day, percent, pole_label, t,
 };
-use crate::shell::charts::{BarChart, Heatmap, LineChart, Series};
-use crate::shell::{ErrorPanel, Guarded};
+use crate::ui::charts::{BarChart, Heatmap, LineChart, Series};
+use crate::ui::{ErrorPanel, Guarded, SteeringTabs};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
-/// The steering area's pages, as tabs above each of them.
-#[component]
-pub fn SteeringTabs(current: &'static str) -> impl IntoView {
-    let s = s();
-    let tabs = [
-        (Area::Steering.path(), s.tab_backlog),
-        (KPI_PATH, s.tab_kpis),
-        (crate::reports::pages::REPORT_PATH, s.tab_report),
-        (crate::surveys::pages::SATISFACTION_PATH, s.tab_satisfaction),
-        (crate::campaigns::pages::CAMPAIGNS_PATH, s.tab_campaigns),
-    ];
-    view! {
-        <nav class="tabs" aria-label=s.tabs_label>
-            {tabs.into_iter().map(|(href, label)| view! {
-                <a href=href aria-current=(href == current).then_some("page")>{label}</a>
-            }).collect_view()}
-        </nav>
-    }
-}
-
-pub const KPI_PATH: &str = "/pilotage/indicateurs";
+const KPI_PATH: &str = SteeringPage::Kpis.path();
 
 #[component]
 pub fn KpiDashboardPage() -> impl IntoView {
@@ -66,7 +46,7 @@ fn KpiDashboard() -> impl IntoView {
     let page = Resource::new(query, load_kpi_page);
     view! {
         <Title text=s.kpis_title/>
-        <SteeringTabs current=KPI_PATH/>
+        <SteeringTabs current=SteeringPage::Kpis/>
         <h1>{s.kpis_title}</h1>
         <p class="lead">{s.kpis_intro}</p>
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>

@@ -6,6 +6,7 @@ use crate::domain::kpi::{KpiFilter, Period};
 use crate::domain::people::Pole;
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};
 use crate::error::{AppError, AppResult};
+use crate::i18n::{fill, t};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -56,9 +57,8 @@ pub fn month_period(month: NaiveDate) -> Period {
 
 /// A month typed as `AAAA-MM` (an `<input type="month">`), as its first day.
 pub fn parse_month(field: &str, text: &str) -> AppResult<NaiveDate> {
-    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d").map_err(|_| {
-        AppError::validation(field, format!("« {text} » n'est pas un mois : écrivez AAAA-MM (ex. 2026-11)"))
-    })
+    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+        .map_err(|_| AppError::validation(field, fill(t().phrases.month_invalid, &[("text", &text)])))
 }
 
 /// A date (`2026-11-01`, the whole day) or an instant (RFC 3339). `end` makes a date mean the end of its day.
@@ -66,9 +66,9 @@ fn instant(field: &str, text: &str, end: bool) -> AppResult<DateTime<Utc>> {
     if let Ok(date) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
         return Ok(paris_midnight(if end { date + TimeDelta::days(1) } else { date }));
     }
-    DateTime::parse_from_rfc3339(text.trim()).map(|at| at.with_timezone(&Utc)).map_err(|_| {
-        AppError::validation(field, format!("« {text} » n'est pas une date : écrivez AAAA-MM-JJ (ex. 2026-11-01)"))
-    })
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| AppError::validation(field, fill(t().phrases.date_invalid, &[("text", &text)])))
 }
 
 fn present(text: &Option<String>) -> Option<&str> {
@@ -78,9 +78,9 @@ fn present(text: &Option<String>) -> Option<&str> {
 fn code<T>(field: &str, text: &Option<String>, parse: fn(&str) -> Option<T>) -> AppResult<Option<T>> {
     match present(text) {
         None => Ok(None),
-        Some(text) => {
-            parse(text).map(Some).ok_or_else(|| AppError::validation(field, format!("Valeur inconnue : « {text} »")))
-        }
+        Some(text) => parse(text)
+            .map(Some)
+            .ok_or_else(|| AppError::validation(field, fill(t().phrases.value_unknown, &[("text", &text)]))),
     }
 }
 
@@ -97,10 +97,10 @@ impl KpiQuery {
             None => paris_midnight(paris_day(to) - TimeDelta::days(DEFAULT_DAYS)),
         };
         if from >= to {
-            return Err(AppError::validation("from", "La période commence après sa fin."));
+            return Err(AppError::validation("from", t().phrases.period_reversed));
         }
         if to - from > TimeDelta::days(MAX_DAYS) {
-            return Err(AppError::validation("to", format!("Une période compte au plus {MAX_DAYS} jours.")));
+            return Err(AppError::validation("to", fill(t().phrases.period_too_long, &[("max", &MAX_DAYS)])));
         }
         Ok(Period { from, to })
     }

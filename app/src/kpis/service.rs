@@ -3,9 +3,9 @@
 //! calendar, as the SLA engine counts them; reassignments from the history (more than one agent held it).
 
 use super::query::KpiQuery;
-use super::{KpiPage, KpiReport, SiteName};
+use super::{KpiPage, KpiReport};
 use crate::db::schema::{
-    knowledge_articles, knowledge_deflections, sites, ticket_clocks, ticket_history, ticket_ratings, tickets,
+    knowledge_articles, knowledge_deflections, ticket_clocks, ticket_history, ticket_ratings, tickets,
 };
 use crate::domain::ids::SiteId;
 use crate::domain::kpi::breakdown::{compliance_grid, series};
@@ -224,13 +224,6 @@ pub async fn report(conn: &mut AsyncPgConnection, filter: &KpiFilter, period: Pe
     report_of(conn, &facts, filter, period).await
 }
 
-/// Every site by name.
-pub async fn site_names(conn: &mut AsyncPgConnection) -> AppResult<Vec<SiteName>> {
-    let rows: Vec<(SiteId, String)> =
-        sites::table.select((sites::id, sites::name)).order(sites::name.asc()).load(conn).await?;
-    Ok(rows.into_iter().map(|(id, name)| SiteName { id, name }).collect())
-}
-
 /// The KPI page of `query`: the report, its steps and its domain × site grid, from one read of the facts.
 pub async fn page(conn: &mut AsyncPgConnection, query: &KpiQuery, now: DateTime<Utc>) -> AppResult<KpiPage> {
     let period = query.period(now)?;
@@ -241,6 +234,6 @@ pub async fn page(conn: &mut AsyncPgConnection, query: &KpiQuery, now: DateTime<
         report: report_of(conn, &facts, &filter, period).await?,
         steps: series(&facts, &filter, period),
         grid: compliance_grid(&facts, &filter, period),
-        sites: site_names(conn).await?,
+        sites: crate::directory::db::site_names(conn).await?,
     })
 }

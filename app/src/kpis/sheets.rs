@@ -8,15 +8,7 @@ use crate::i18n::steering::{age_bucket_label, s, sheet_title, trend_label, unit_
 use crate::i18n::{business_duration, decimal, domain_label, kpi_definition, kpi_label, local_day, percent};
 use serde::{Deserialize, Serialize};
 
-crate::code_enum! {
-    /// The tables of the KPI page; the code is the export's `tableau` parameter.
-    pub enum SheetKind {
-        Indicators = "INDICATEURS",
-        BacklogAges = "ANCIENNETE",
-        Evolution = "EVOLUTION",
-        Compliance = "CONFORMITE",
-    }
-}
+pub use crate::domain::kpi::SheetKind;
 
 /// One cell, with what its number means.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,7 @@ use crate::i18n::{
     criticality_label, domain_label, environment_kind_label, field_kind_label, impact_label, kind_label, pole_label, t,
     typology_label, urgency_label,
 };
-use crate::shell::{DataTable, ErrorPanel, Guarded};
+use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;

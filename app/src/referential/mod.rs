@@ -4,7 +4,6 @@
 
 pub mod admin;
 pub mod api;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -14,7 +14,7 @@ use crate::domain::qualification::{Criticality, EnvironmentKind, Impact, Priorit
 use crate::domain::ticket::{Kind, Priority, ServiceDomain};
 use crate::domain::workflow::routable;
 use crate::error::{AppError, AppResult, FieldMessage};
-use crate::i18n::{form_problem_message, t};
+use crate::i18n::{fill, form_problem_message, t};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
@@ -439,7 +439,7 @@ pub async fn save_category(conn: &mut AsyncPgConnection, admin: UserId, category
                     .first(conn)
                     .await
                     .optional()?
-                    .ok_or_else(|| AppError::not_found(format!("catégorie {id}")))?;
+                    .ok_or_else(|| AppError::not_found(fill(t.phrases.missing_category, &[("id", &id)])))?;
                 let has_children: bool =
                     diesel::select(diesel::dsl::exists(categories::table.filter(categories::parent_id.eq(id))))
                         .get_result(conn)
@@ -495,7 +495,7 @@ pub async fn save_environment_item(
                     .first(conn)
                     .await
                     .optional()?
-                    .ok_or_else(|| AppError::not_found(format!("élément {id}")))?;
+                    .ok_or_else(|| AppError::not_found(fill(t().phrases.missing_environment_item, &[("id", &id)])))?;
                 diesel::update(environment_items::table.find(id))
                     .set(values)
                     .execute(conn)
@@ -581,7 +581,7 @@ pub async fn save_catalog_entry(
                     .first(conn)
                     .await
                     .optional()?
-                    .ok_or_else(|| AppError::not_found(format!("entrée du catalogue {id}")))?;
+                    .ok_or_else(|| AppError::not_found(fill(t.phrases.missing_catalog_entry, &[("id", &id)])))?;
                 diesel::update(catalog_entries::table.find(id))
                     .set(values)
                     .execute(conn)

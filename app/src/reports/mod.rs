@@ -3,6 +3,8 @@
 //! on the first days of the next month).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+mod mail;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -12,15 +14,7 @@ use crate::kpis::KpiReport;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-crate::code_enum! {
-    /// Where an improvement action stands.
-    pub enum ActionStatus {
-        Planned = "PREVUE",
-        InProgress = "EN_COURS",
-        Done = "FAITE",
-        Dropped = "ABANDONNEE",
-    }
-}
+pub use crate::domain::kpi::ActionStatus;
 
 /// Something Qualité decided to improve, with its owner and due date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

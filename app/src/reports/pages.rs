@@ -3,20 +3,20 @@
 
 use super::api::{RecordImprovementAction, SendMonthlyReport, SetImprovementActionStatus, load_monthly_report};
 use super::{ActionDraft, ActionStatus, ImprovementAction, MonthlyReport};
-use crate::domain::access::Area;
+use crate::domain::access::{Area, SteeringPage};
 use crate::i18n::reports::month_label;
 use crate::i18n::steering::{action_status_label, s, trend_label, trend_symbol};
 use crate::i18n::{kpi_definition, kpi_label, local_day, local_time, t};
-use crate::kpis::pages::SteeringTabs;
 use crate::kpis::sheets::indicator_row;
-use crate::shell::{ErrorPanel, Guarded};
+use crate::ui::SteeringTabs;
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
-pub const REPORT_PATH: &str = "/pilotage/rapport";
+pub const REPORT_PATH: &str = SteeringPage::Report.path();
 
 #[component]
 pub fn MonthlyReportPage() -> impl IntoView {
@@ -43,7 +43,7 @@ fn Report() -> impl IntoView {
     );
     view! {
         <Title text=s.report_title/>
-        <SteeringTabs current=REPORT_PATH/>
+        <SteeringTabs current=SteeringPage::Report/>
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
             {move || Suspend::new(async move {
                 match report.await {

@@ -2,7 +2,9 @@
 //! attached to) and the improvement actions; actions recorded and moved on by Qualité (audited); the report
 //! sent once per month to the managers (pole supervisors and the direction), by hand or by the job.
 
+use super::mail::report_mail;
 use super::{ActionDraft, ActionStatus, ImprovementAction, MajorIncident, MonthlyReport, Owner};
+use crate::auth::Actor;
 use crate::auth::CurrentUser;
 use crate::db::audit;
 use crate::db::schema::{improvement_actions, monthly_reports, ticket_links, tickets, user_roles, users};
@@ -10,12 +12,11 @@ use crate::domain::ids::UserId;
 use crate::domain::kpi::KpiFilter;
 use crate::domain::people::{Role, Typology};
 use crate::error::{AppError, AppResult};
-use crate::i18n::reports::{report_mail, report_notice};
+use crate::i18n::reports::report_notice;
 use crate::i18n::steering::s;
 use crate::kpis::query::{month_of, month_period, paris_day};
+use crate::notifications::{Event, notify_with_mail};
 use crate::tickets::LinkKind;
-use crate::tickets::notify::{Event, notify_with_mail};
-use crate::tickets::service::Actor;
 use chrono::{DateTime, Months, NaiveDate, TimeDelta, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};

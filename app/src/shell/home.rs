@@ -1,12 +1,12 @@
 //! The home page, shaped by who is looking: everyone sees their profile, their areas and how to reach the
 //! support; members of a pole also see their pole's mission and colleagues.
 
-use super::{ErrorPanel, Guarded};
 use crate::auth::CurrentUser;
 use crate::directory::api::list_teams;
 use crate::domain::access::Area;
 use crate::domain::people::Pole;
 use crate::i18n::{area_description, area_label, pole_label, role_label, t, typology_label};
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;

@@ -1,27 +1,16 @@
-//! The frame around every page: header with navigation, the access guard, the home page and the 404 page.
+//! The frame around every page: the header with its navigation, the home page and the 404 page. The top
+//! layer: it may use every area; none uses it (shared components are in [`crate::ui`]).
 
-pub mod charts;
-mod guard;
 mod home;
 
-pub use guard::{ErrorPanel, Guarded};
 pub use home::HomePage;
 
-use crate::auth::api::{Login, Logout};
-use crate::auth::{CurrentUser, Visitor};
+use crate::auth::{CurrentUser, Session};
 use crate::domain::access::Area;
 use crate::i18n::{area_label, role_label, t};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-
-/// Who is signed in, and the actions that change it; provided by [`crate::App`].
-#[derive(Clone, Copy)]
-pub struct Session {
-    pub user: StoredValue<Visitor>,
-    pub login: ServerAction<Login>,
-    pub logout: ServerAction<Logout>,
-}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -65,24 +54,6 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
             <ActionForm action=session.logout>
                 <button type="submit" class="button ghost">{t().sign_out}</button>
             </ActionForm>
-        </div>
-    }
-}
-
-/// A table that scrolls sideways on small screens, with its column headers.
-#[component]
-pub fn DataTable(
-    headers: Vec<&'static str>,
-    children: Children,
-    #[prop(optional)] caption: Option<String>,
-) -> impl IntoView {
-    view! {
-        <div class="table-scroll">
-            <table>
-                {caption.map(|caption| view! { <caption class="visually-hidden">{caption}</caption> })}
-                <thead><tr>{headers.into_iter().map(|header| view! { <th scope="col">{header}</th> }).collect_view()}</tr></thead>
-                <tbody>{children()}</tbody>
-            </table>
         </div>
     }
 }

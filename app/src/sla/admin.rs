@@ -8,7 +8,7 @@ use crate::domain::access::Area;
 use crate::domain::calendar::WEEK;
 use crate::i18n::{kind_label, priority_label, t, weekday_label};
 use crate::referential::admin::save_outcome;
-use crate::shell::{DataTable, ErrorPanel, Guarded};
+use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;

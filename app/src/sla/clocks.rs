@@ -4,6 +4,7 @@
 
 use super::service::calendar_from_row;
 use super::{ClockView, EscalationView, PauseView};
+use crate::auth::Actor;
 use crate::db::schema::{
     business_calendars, catalog_entries, ola_targets, sites, sla_escalations, ticket_clocks, ticket_requests, tickets,
     user_roles, users,
@@ -14,12 +15,13 @@ use crate::domain::people::{Pole, Role, SiteKind};
 use crate::domain::sla::{
     Due, DueThreshold, EscalationAction, Measure, Pause, Policy, Threshold, TicketClock, clock_in, cycle_of,
 };
+use crate::domain::ticket::JournalEvent;
 use crate::domain::ticket::{Kind, Priority};
 use crate::domain::workflow::{Clock, Status};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{escalation_message, site_kind_label, t};
-use crate::tickets::notify::{Event, notify, notify_all};
-use crate::tickets::service::{Actor, record};
+use crate::journal::{self, Change, Entry, Fields};
+use crate::notifications::{Event, notify, notify_all};
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
@@ -488,7 +490,8 @@ async fn act(
         "mesure": measure, "cycle": cycle, "seuil": percent, "action": step.threshold.action,
         "echeance_seuil": step.at, "en_retard": late,
     });
-    let mut new_version = version;
+    // What the step changes of the ticket (a new version), if anything; otherwise it only tells people.
+    let mut fields = Fields::default();
     match step.threshold.action {
         EscalationAction::NotifyAssignee => match facts.assignee {
             Some(assignee) => {
@@ -507,11 +510,7 @@ async fn act(
             let current: Priority = tickets::table.find(ticket).select(tickets::priority).first(conn).await?;
             let raised = current.raised();
             if raised != current {
-                new_version += 1;
-                diesel::update(tickets::table.find(ticket))
-                    .set((tickets::priority.eq(raised), tickets::version.eq(new_version), tickets::updated_at.eq(now)))
-                    .execute(conn)
-                    .await?;
+                fields.priority = Some(raised);
                 detail["priorite_avant"] = serde_json::json!(current);
                 detail["priorite_apres"] = serde_json::json!(raised);
             }
@@ -524,18 +523,10 @@ async fn act(
             // planning are theirs) and the supervisor is alerted.
             let reassignable = matches!(facts.kind, Kind::Incident | Kind::Request | Kind::Problem);
             if let Some(former) = facts.assignee.filter(|_| reassignable) {
-                new_version += 1;
                 // Back to the pole's queue, as a release would leave it, for the supervisor to hand on.
                 let status = if facts.status == Status::InProgress { Status::New } else { facts.status };
-                diesel::update(tickets::table.find(ticket))
-                    .set((
-                        tickets::assignee_id.eq(None::<UserId>),
-                        tickets::status.eq(status),
-                        tickets::version.eq(new_version),
-                        tickets::updated_at.eq(now),
-                    ))
-                    .execute(conn)
-                    .await?;
+                fields.assignee_id = Some(None);
+                fields.status = Some(status);
                 detail["ancien_assigne"] = serde_json::json!(former);
                 notify(conn, &event, Some(former), message.clone()).await?;
             }
@@ -543,9 +534,25 @@ async fn act(
             notify_all(conn, &event, supervisors, &message).await?;
         }
     }
-    let status: Status = tickets::table.find(ticket).select(tickets::status).first(conn).await?;
-    record(conn, ticket, Actor::System, "ESCALADE_SLA", Some(facts.status), status, detail, now).await?;
-    Ok(new_version)
+    let status = fields.status.unwrap_or(facts.status);
+    let entry = Entry::Event(JournalEvent::SlaEscalation);
+    if fields == Fields::default() {
+        journal::append(conn, ticket, Actor::System, entry, Some(facts.status), status, detail, now).await?;
+        return Ok(version);
+    }
+    let change = Change {
+        ticket,
+        seen_version: version,
+        actor: Actor::System,
+        entry,
+        from: Some(facts.status),
+        to: status,
+        detail,
+        at: now,
+        fields,
+    };
+    // The ticket is locked at `version`: the write cannot find it moved on.
+    journal::write(conn, change).await?.ok_or_else(|| AppError::internal("escalated ticket changed under its lock"))
 }
 
 /// How much of its resolution target each of `tickets` has used by `now` (whole percent), for those whose

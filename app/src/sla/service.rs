@@ -238,8 +238,8 @@ pub async fn service_levels(conn: &mut AsyncPgConnection, year: i32) -> AppResul
 
 /// Changes the targets and thresholds of a type × priority; audited.
 pub async fn save_policy(conn: &mut AsyncPgConnection, admin: UserId, draft: &PolicyDraft) -> AppResult<()> {
-    let thresholds =
-        parse_thresholds(&draft.thresholds).map_err(|error| AppError::validation("thresholds", error.to_string()))?;
+    let thresholds = parse_thresholds(&draft.thresholds)
+        .map_err(|error| AppError::validation("thresholds", crate::i18n::policy_error_message(&error)))?;
     let checked = Policy {
         kind: draft.kind,
         priority: draft.priority,
@@ -253,7 +253,7 @@ pub async fn save_policy(conn: &mut AsyncPgConnection, admin: UserId, draft: &Po
             PolicyError::EmptyTarget | PolicyError::OwnAfterResolve { .. } => "own_minutes",
             _ => "thresholds",
         };
-        AppError::validation(field, error.to_string())
+        AppError::validation(field, crate::i18n::policy_error_message(&error))
     })?;
     let minutes =
         |value: u32| i32::try_from(value).map_err(|_| AppError::validation("resolve_minutes", t().sla_target_too_long));
@@ -285,7 +285,7 @@ pub async fn save_calendar(conn: &mut AsyncPgConnection, admin: UserId, draft: &
     }
     let closures = super::parse_closures(&draft.closures)?;
     let calendar = BusinessCalendar::from_text(&draft.week, draft.closed_on_public_holidays, closures)
-        .map_err(|error| AppError::validation("week", error.to_string()))?;
+        .map_err(|error| AppError::validation("week", crate::i18n::calendar_error_message(&error)))?;
     let week = serde_json::to_value(calendar.week_as_text()).map_err(|_| AppError::internal("week to JSON"))?;
     conn.transaction(async |conn| {
         let before: Option<CalendarRow> = business_calendars::table

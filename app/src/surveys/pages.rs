@@ -3,17 +3,17 @@
 
 use super::api::{HandleFollowUp, SaveSurveyPolicy, load_satisfaction};
 use super::{FollowUp, SatisfactionPage};
-use crate::domain::access::Area;
+use crate::domain::access::{Area, SteeringPage};
 use crate::domain::survey::SurveyPolicy;
 use crate::i18n::steering::s;
 use crate::i18n::{decimal, local_time, t};
-use crate::kpis::pages::SteeringTabs;
-use crate::shell::{ErrorPanel, Guarded};
+use crate::ui::SteeringTabs;
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
 
-pub const SATISFACTION_PATH: &str = "/pilotage/satisfaction";
+pub const SATISFACTION_PATH: &str = SteeringPage::Satisfaction.path();
 
 #[component]
 pub fn SatisfactionAdminPage() -> impl IntoView {
@@ -28,7 +28,7 @@ fn Satisfaction() -> impl IntoView {
     let page = Resource::new(move || (save.version().get(), handle.version().get()), |_| load_satisfaction());
     view! {
         <Title text=s.satisfaction_title/>
-        <SteeringTabs current=SATISFACTION_PATH/>
+        <SteeringTabs current=SteeringPage::Satisfaction/>
         <h1>{s.satisfaction_title}</h1>
         <p class="lead">{s.satisfaction_intro}</p>
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>

@@ -2,6 +2,7 @@
 //! answer (in the rating's transaction, with the follow-up of a low rating), the policy and the follow-ups.
 
 use super::{FollowUp, SatisfactionPage};
+use crate::auth::Actor;
 use crate::auth::CurrentUser;
 use crate::db::audit;
 use crate::db::schema::{
@@ -13,8 +14,7 @@ use crate::domain::survey::SurveyPolicy;
 use crate::domain::ticket::TicketRef;
 use crate::error::{AppError, AppResult};
 use crate::i18n::steering::s;
-use crate::tickets::notify::{Event, notify, notify_all};
-use crate::tickets::service::Actor;
+use crate::notifications::{Event, notify, notify_all};
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};

@@ -20,9 +20,12 @@ mod ssr {
     pub fn optional<T: std::str::FromStr>(field: &str, value: Option<String>) -> AppResult<Option<T>> {
         match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(None),
-            Some(text) => {
-                text.parse().map(Some).map_err(|_| AppError::validation(field, format!("Valeur invalide : « {text} »")))
-            }
+            Some(text) => text.parse().map(Some).map_err(|_| {
+                AppError::validation(
+                    field,
+                    crate::i18n::fill(crate::i18n::t().phrases.value_invalid, &[("text", &text)]),
+                )
+            }),
         }
     }
 }
@@ -93,8 +96,8 @@ pub async fn ticket_transition(
 ) -> Result<(), AppError> {
     use self::ssr::*;
     let SignedIn { user, mut conn, now } = signed_in().await?;
-    let action =
-        optional("action", Some(action))?.ok_or_else(|| AppError::validation("action", "Action manquante."))?;
+    let action = optional("action", Some(action))?
+        .ok_or_else(|| AppError::validation("action", crate::i18n::t().phrases.action_missing))?;
     let request = super::TransitionRequest {
         action,
         version,
@@ -132,7 +135,8 @@ pub async fn ticket_effort(reference: TicketRef, minutes: String, note: Option<S
 pub async fn ticket_link(reference: TicketRef, kind: String, target: String) -> Result<(), AppError> {
     use self::ssr::*;
     let SignedIn { user, mut conn, now } = signed_in().await?;
-    let kind = optional("kind", Some(kind))?.ok_or_else(|| AppError::validation("kind", "Type de lien manquant."))?;
+    let kind = optional("kind", Some(kind))?
+        .ok_or_else(|| AppError::validation("kind", crate::i18n::t().phrases.link_kind_missing))?;
     let target = optional("target", Some(target))?
         .ok_or_else(|| AppError::validation("target", crate::i18n::t().link_target_unknown))?;
     service::link(&mut conn, &user, &reference, kind, &target, now).await

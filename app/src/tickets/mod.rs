@@ -4,17 +4,31 @@
 
 pub mod api;
 #[cfg(feature = "ssr")]
-pub mod notify;
+mod comments;
+#[cfg(feature = "ssr")]
+mod effort;
+#[cfg(feature = "ssr")]
+mod lifecycle;
+#[cfg(feature = "ssr")]
+mod links;
 pub mod pages;
+#[cfg(feature = "ssr")]
+mod queries;
+#[cfg(feature = "ssr")]
+mod register;
 #[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod transition;
 
+pub use crate::directory::Person;
 use crate::domain::catalog::Answer;
 use crate::domain::ids::{CategoryId, EnvironmentId, SiteId, UserId};
 use crate::domain::people::Pole;
 use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
+pub use crate::domain::ticket::{ApprovalDecision, CommentPurpose, LinkKind};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{Action, Status, StatusGroup};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -139,14 +153,6 @@ pub struct CatalogOrigin {
     pub answers: Vec<Answer>,
 }
 
-crate::code_enum! {
-    /// What the manager decided on a request.
-    pub enum ApprovalDecision {
-        Approved = "APPROUVEE",
-        Refused = "REFUSEE",
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApprovalView {
     pub approver: Person,
@@ -171,12 +177,6 @@ pub struct PendingApproval {
     pub requester: String,
     pub requested_at: DateTime<Utc>,
     pub version: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Person {
-    pub id: UserId,
-    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -217,47 +217,6 @@ impl TimelineEntry {
             TimelineEntry::Change { at, .. } | TimelineEntry::Comment { at, .. } | TimelineEntry::Effort { at, .. } => {
                 *at
             }
-        }
-    }
-}
-
-crate::code_enum! {
-    /// Why a comment was written; the requester sees all but internal notes.
-    pub enum CommentPurpose {
-        Comment = "COMMENTAIRE",
-        Question = "QUESTION",
-        Answer = "REPONSE",
-        Solution = "SOLUTION",
-        Reminder = "RAPPEL",
-        Reason = "MOTIF",
-    }
-}
-
-crate::code_enum! {
-    /// How two tickets relate.
-    pub enum LinkKind {
-        /// An incident caused by a problem (an incident has at most one).
-        Cause = "CAUSE",
-        /// A problem fixed by a change.
-        Fix = "CORRECTIF",
-        /// An event that raised or joined an incident.
-        Alert = "ALERTE",
-        /// A ticket that repeats another.
-        Duplicate = "DOUBLON",
-        /// An incident that is part of a major incident.
-        Child = "ENFANT",
-    }
-}
-
-impl LinkKind {
-    /// The kinds a link of this type joins: from → to.
-    pub const fn joins(self) -> (&'static [Kind], &'static [Kind]) {
-        match self {
-            LinkKind::Cause => (&[Kind::Incident], &[Kind::Problem]),
-            LinkKind::Fix => (&[Kind::Problem], &[Kind::Change]),
-            LinkKind::Alert => (&[Kind::Event], &[Kind::Incident]),
-            LinkKind::Duplicate => (&[Kind::Incident, Kind::Request], &[Kind::Incident, Kind::Request]),
-            LinkKind::Child => (&[Kind::Incident], &[Kind::Incident]),
         }
     }
 }

@@ -25,7 +25,7 @@ use crate::i18n::{
 };
 use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
 use crate::referential::api::load_referential;
-use crate::shell::{DataTable, ErrorPanel, Guarded};
+use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -2,9 +2,10 @@
 //! checked, its priority computed, its manager asked), an agent's qualification with an explained
 //! priority and a kept override reason, the requester's rating, and the approvals waiting for a manager.
 
+use super::register::store_qualification;
 use super::service::{
-    Actor, QualificationRecord, Registration, TicketRow, check_version, clean, ensure_visible, lock_ticket, record,
-    register_with, store_qualification,
+    Actor, QualificationRecord, Registration, TicketRow, check_version, clean, ensure_visible, lock_ticket,
+    register_with, write_change,
 };
 use super::{NewTicket, PendingApproval, QualificationRequest};
 use crate::auth::CurrentUser;
@@ -17,10 +18,11 @@ use crate::domain::people::Typology;
 use crate::domain::qualification::{
     Criticality, EnvironmentKind, PriorityDecision, QualificationInput, compute_priority,
 };
-use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
+use crate::domain::ticket::{Channel, JournalEvent, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{Performer, Status, performers_of};
 use crate::error::{AppError, AppResult, FieldMessage};
 use crate::i18n::{answer_problem_message, explain_priority, t};
+use crate::journal::{self, Entry, Fields};
 use crate::referential::service::{catalog_entry, matrix_and_rules};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
@@ -283,32 +285,16 @@ pub async fn qualify(
             override_reason: override_reason.clone(),
         };
         store_qualification(conn, row.id, &record_values, Actor::Person(user), now).await?;
-        diesel::update(tickets::table.find(row.id))
-            .set((
-                tickets::priority.eq(chosen),
-                tickets::domain.eq(domain),
-                tickets::version.eq(row.version + 1),
-                tickets::updated_at.eq(now),
-            ))
-            .execute(conn)
-            .await?;
-        record(
-            conn,
-            row.id,
-            Actor::Person(user),
-            "QUALIFIER",
-            Some(row.status),
-            row.status,
-            serde_json::json!({
-                "priorite_avant": row.priority,
-                "priorite": chosen,
-                "priorite_calculee": decision.priority,
-                "explication": record_values.explanation,
-                "motif": override_reason,
-            }),
-            now,
-        )
-        .await?;
+        let fields = Fields { priority: Some(chosen), domain: Some(domain), ..Fields::default() };
+        let detail = serde_json::json!({
+            "priorite_avant": row.priority,
+            "priorite": chosen,
+            "priorite_calculee": decision.priority,
+            "explication": record_values.explanation,
+            "motif": override_reason,
+        });
+        let entry = Entry::Event(JournalEvent::Qualify);
+        write_change(conn, &row, Actor::Person(user), entry, row.status, fields, detail, now).await?;
         // A new priority is a new target for the clocks still running.
         crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
         crate::triage::service::learn_from_ticket(conn, crate::domain::ids::TicketId(row.id), now).await?;
@@ -338,12 +324,10 @@ pub async fn change_priority(
         if row.priority == priority {
             return Err(AppError::validation("priority", t.priority_unchanged));
         }
-        diesel::update(tickets::table.find(row.id))
-            .set((tickets::priority.eq(priority), tickets::version.eq(row.version + 1), tickets::updated_at.eq(now)))
-            .execute(conn)
-            .await?;
+        let fields = Fields { priority: Some(priority), ..Fields::default() };
         let detail = serde_json::json!({"priorite_avant": row.priority, "priorite": priority, "motif": reason});
-        record(conn, row.id, Actor::Person(user), "PRIORITE", Some(row.status), row.status, detail, now).await?;
+        let entry = Entry::Event(JournalEvent::Priority);
+        write_change(conn, &row, Actor::Person(user), entry, row.status, fields, detail, now).await?;
         crate::sla::clocks::sync_ticket(conn, row.id, now).await?;
         Ok(())
     })
@@ -394,17 +378,10 @@ pub async fn rate(
             .map_err(|error| {
                 if crate::db::is_unique_violation(&error) { AppError::conflict(t.rating_already) } else { error.into() }
             })?;
-        record(
-            conn,
-            row.id,
-            Actor::Person(user),
-            "EVALUER",
-            Some(row.status),
-            row.status,
-            serde_json::json!({ "note": rating }),
-            now,
-        )
-        .await?;
+        // A rating changes no field of the ticket: a history line, no new version.
+        let detail = serde_json::json!({ "note": rating });
+        let entry = Entry::Event(JournalEvent::Rate);
+        journal::append(conn, row.id, Actor::Person(user), entry, Some(row.status), row.status, detail, now).await?;
         crate::surveys::service::on_answered(conn, row.id, &row.reference, rating as u8, now).await?;
         Ok(())
     })

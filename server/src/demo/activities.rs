@@ -3,8 +3,8 @@
 //! product looks alive on first run and every history reads as it would in production.
 
 use app::auth::CurrentUser;
+use app::auth::db::load_current_user;
 use app::db::schema::{sites, tickets, users};
-use app::directory::db::load_current_user;
 use app::domain::ids::{SiteId, UserId};
 use app::domain::import::title_of;
 use app::domain::people::Pole;

@@ -1,8 +1,8 @@
 //! Requests made from the catalog in the demo: through the real service, so the portal shows the most used
 //! entries first and the managers of the demo find requests waiting for their approval.
 
+use app::auth::db::load_current_user;
 use app::db::schema::users;
-use app::directory::db::load_current_user;
 use app::domain::catalog::FieldKind;
 use app::domain::ids::UserId;
 use app::error::{AppError, AppResult};

@@ -2,8 +2,8 @@
 //! public ones for employees and internal procedures for agents, saved through the real service (Markdown
 //! rendered and sanitised, catalog entries linked, audited).
 
+use app::auth::db::load_current_user;
 use app::db::schema::{catalog_entries, users};
-use app::directory::db::load_current_user;
 use app::domain::ids::{CatalogEntryId, UserId};
 use app::domain::ticket::ServiceDomain;
 use app::error::AppResult;

@@ -3,9 +3,9 @@
 //! followed up, one of them handled);
 //! and Qualité's improvement actions.
 
+use app::auth::db::load_current_user;
 use app::campaigns::BannerForm;
 use app::db::schema::{satisfaction_followups, survey_invitations, ticket_ratings, users};
-use app::directory::db::load_current_user;
 use app::domain::campaign::{Audience, Severity};
 use app::domain::ids::{SiteId, UserId};
 use app::domain::people::Typology;

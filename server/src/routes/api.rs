@@ -5,6 +5,7 @@ use crate::state::AppState;
 use app::auth::cookie::{cleared_cookie, session_cookie};
 use app::auth::{CurrentUser, service};
 use app::error::AppError;
+use app::i18n::{fill, t};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
@@ -25,7 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(super::live::router())
         .merge(super::knowledge::router())
         .merge(super::kpis::router())
-        .fallback(|| async { ApiError(AppError::not_found("route de l'API")) })
+        .fallback(|| async { ApiError(AppError::not_found(t().phrases.missing_api_route)) })
 }
 
 /// An [`AppError`] answered as JSON with its status.
@@ -59,7 +60,7 @@ impl FromRequestParts<AppState> for ApiUser {
 /// A JSON body that could not be read is the caller's mistake: 422 with the reason, as JSON.
 pub fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     payload.map(|Json(value)| value).map_err(|rejection| {
-        ApiError(AppError::validation("body", format!("Corps de requête JSON invalide : {}", rejection.body_text())))
+        ApiError(AppError::validation("body", fill(t().phrases.body_invalid, &[("detail", &rejection.body_text())])))
     })
 }
 

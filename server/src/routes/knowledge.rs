@@ -9,6 +9,7 @@ use app::domain::access::Area;
 use app::domain::ids::ImportId;
 use app::domain::import::Column;
 use app::error::AppError;
+use app::i18n::{fill, t};
 use app::imports::file::MAX_FILE_BYTES;
 use axum::body::Bytes;
 use axum::extract::rejection::JsonRejection;
@@ -72,11 +73,12 @@ struct UploadQuery {
 fn explicit_mapping(text: Option<&str>) -> Result<BTreeMap<Column, String>, AppError> {
     let mut mapping = BTreeMap::new();
     for pair in text.unwrap_or("").split(',').map(str::trim).filter(|pair| !pair.is_empty()) {
-        let (column, header) = pair
-            .split_once(':')
-            .ok_or_else(|| AppError::validation("colonnes", format!("« {pair} » : écrivez colonne:en-tête")))?;
-        let column = Column::from_code(column.trim())
-            .ok_or_else(|| AppError::validation("colonnes", format!("colonne inconnue « {} »", column.trim())))?;
+        let (column, header) = pair.split_once(':').ok_or_else(|| {
+            AppError::validation("colonnes", fill(t().phrases.import_columns_pair, &[("pair", &pair)]))
+        })?;
+        let column = Column::from_code(column.trim()).ok_or_else(|| {
+            AppError::validation("colonnes", fill(t().phrases.import_column_unknown, &[("column", &column.trim())]))
+        })?;
         mapping.insert(column, header.trim().to_owned());
     }
     Ok(mapping)

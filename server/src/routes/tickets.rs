@@ -5,6 +5,7 @@ use crate::state::AppState;
 use app::domain::ticket::TicketRef;
 use app::domain::workflow::StatusGroup;
 use app::error::AppError;
+use app::i18n::{fill, t};
 use app::tickets::service::{self, Actor};
 use app::tickets::{LinkKind, NewTicket, TicketFilter, TransitionRequest};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -52,7 +53,7 @@ fn code<T: std::str::FromStr>(field: &str, value: Option<&str>) -> Result<Option
         Some(text) => text
             .parse()
             .map(Some)
-            .map_err(|_| ApiError(AppError::validation(field, format!("Valeur invalide : « {text} »")))),
+            .map_err(|_| ApiError(AppError::validation(field, fill(t().phrases.value_invalid, &[("text", &text)])))),
     }
 }
 
@@ -130,7 +131,7 @@ async fn list(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|rejection| {
-        ApiError(AppError::validation("query", format!("Paramètres invalides : {}", rejection.body_text())))
+        ApiError(AppError::validation("query", fill(t().phrases.query_invalid, &[("detail", &rejection.body_text())])))
     })?;
     let filter = TicketFilter {
         kind: code("type", query.kind.as_deref())?,
@@ -253,14 +254,11 @@ async fn effort_report(
     query: Result<Query<PeriodQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(period) = query.map_err(|rejection| {
-        ApiError(AppError::validation(
-            "query",
-            format!("Période invalide (from et to au format AAAA-MM-JJ) : {}", rejection.body_text()),
-        ))
+        ApiError(AppError::validation("query", fill(t().phrases.period_invalid, &[("detail", &rejection.body_text())])))
     })?;
     let start = |date: chrono::NaiveDate| Some(app::domain::calendar::paris(date, chrono::NaiveTime::MIN));
     let (Some(from), Some(to)) = (start(period.from), period.to.succ_opt().and_then(start)) else {
-        return Err(ApiError(AppError::validation("to", "Date hors limites.")));
+        return Err(ApiError(AppError::validation("to", t().phrases.date_out_of_range)));
     };
     let mut conn = connection(&state).await?;
     Ok(Json(service::effort_report(&mut conn, &user, from, to).await?).into_response())

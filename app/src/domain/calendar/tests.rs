@@ -96,7 +96,7 @@ fn openings_are_read_as_people_write_them_and_bad_ones_are_refused() {
     let overlapping = [openings("08:30-12:30,12:00-18:00"), vec![], vec![], vec![], vec![], vec![], vec![]];
     assert_eq!(
         BusinessCalendar::new(overlapping, true, vec![]),
-        Err(CalendarError::OverlappingOpenings("lundi".to_owned()))
+        Err(CalendarError::OverlappingOpenings(chrono::Weekday::Mon))
     );
     let written: Vec<String> =
         ["08:30-12:30,13:30-18:00", "08:30-12:30", "", "", "", "09:00-12:00", ""].map(String::from).to_vec();

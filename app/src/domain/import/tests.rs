@@ -544,20 +544,3 @@ fn the_sample_week_reads_as_sixty_activities() {
     assert!(activities.iter().all(|a| a.kind.is_some() && a.domain.is_some() && a.pole.is_some()));
     assert!(activities.iter().all(|a| !a.title.is_empty() && a.title.chars().count() <= 90));
 }
-
-#[test]
-fn the_labels_the_messages_offer_as_accepted_values_are_accepted() {
-    use crate::i18n::{channel_label, domain_label, kind_label, pole_label};
-    for &channel in Channel::ALL {
-        assert_eq!(parse_channel(channel_label(channel)), Some(channel));
-    }
-    for &kind in Kind::ALL {
-        assert_eq!(parse_kind(kind_label(kind)), Some(kind));
-    }
-    for &domain in ServiceDomain::ALL {
-        assert_eq!(parse_domain(domain_label(domain)), Some(domain));
-    }
-    for &pole in Pole::ALL {
-        assert_eq!(parse_pole(pole_label(pole)), Some(pole));
-    }
-}

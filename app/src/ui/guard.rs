@@ -1,8 +1,7 @@
 //! Shows a page only to people allowed to see it. The server functions behind the page check the same rule
 //! ([`crate::auth::service::check_area`]); this guard only spares people a page they cannot use.
 
-use super::Session;
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Session};
 use crate::domain::access::Area;
 use crate::error::AppError;
 use crate::i18n::t;

@@ -1,7 +1,10 @@
 //! Telling people what happened: one in-app notification per event and person, and its e-mail written to
 //! the outbox in the same transaction (the mailer job delivers it). Nobody is told of what they did.
+//!
+//! Every area calls it downward (tickets, SLA escalations, the backlog watch, campaigns, surveys, reports);
+//! it knows none of them.
 
-use super::service::Actor;
+use crate::auth::Actor;
 use crate::db::schema::{mail_outbox, notifications, tickets, users};
 use crate::domain::ids::UserId;
 use crate::i18n::t;
@@ -153,7 +156,7 @@ pub fn compose(name: &str, message: &str, ticket_title: Option<&str>) -> Mail {
     let subject = format!("{} {}", t.mail_subject_prefix, message.replace(['\r', '\n'], " "));
     let mut body = format!("{} {name},\n\n{message}\n", t.mail_greeting);
     if let Some(title) = ticket_title {
-        body.push_str(&format!("\n« {title} »\n"));
+        body.push_str(&format!("\n{}\n", crate::i18n::fill(t.phrases.quoted, &[("text", &title)])));
     }
     body.push_str(&format!("\n{}\n", t.mail_signature));
     Mail { subject, body }

@@ -2,13 +2,13 @@
 //! request type; the form is checked in the browser with the same rules the server applies.
 
 use super::api::{FormChoices, SubmitCatalogRequest, catalog_entries, get_catalog_entry, load_form_choices};
-use super::{CatalogEntry, group_for_portal};
 use crate::domain::access::Area;
 use crate::domain::catalog::{FieldKind, FormField, matches_query, validate_answers};
 use crate::error::AppError;
 use crate::i18n::{answer_problem_message, area_label, domain_label, kind_label, t};
 use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
-use crate::shell::{ErrorPanel, Guarded};
+use crate::referential::{CatalogEntry, group_for_portal};
+use crate::ui::{ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};

@@ -1,0 +1,1 @@
+ALTER TABLE tickets DROP COLUMN last_reminded_at;
