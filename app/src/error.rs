@@ -182,6 +182,17 @@ mod ssr {
     }
 }
 
+/// An optional coded field of a form or a request: absent or blank is `None`, an unknown code a 422 on
+/// `field` that quotes the value.
+pub fn optional_code<T: std::str::FromStr>(field: &str, value: Option<&str>) -> AppResult<Option<T>> {
+    match value.map(str::trim).filter(|value| !value.is_empty()) {
+        None => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| {
+            AppError::validation(field, crate::i18n::fill(crate::i18n::t().phrases.value_invalid, &[("text", &text)]))
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

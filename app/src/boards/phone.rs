@@ -131,7 +131,7 @@ fn RegisterCall(requester: RwSignal<String>) -> impl IntoView {
             <ActionForm action=register attr:class="form">
                 <div class="field">
                     <label for="requester_login">{t.field_requester}</label>
-                    <input id="requester_login" name="requester_login" type="email" autocomplete="off" placeholder=t.field_requester_hint
+                    <input id="requester_login" name="requester" type="email" autocomplete="off" placeholder=t.field_requester_hint
                         prop:value=move || requester.get() on:input=move |ev| requester.set(event_target_value(&ev))/>
                 </div>
                 <div class="field-row">

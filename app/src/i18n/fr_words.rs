@@ -401,7 +401,6 @@ pub const FR_PHRASES: Phrases = Phrases {
     value_invalid: "Valeur invalide : « {text} »",
     period_reversed: "La période commence après sa fin.",
     period_too_long: "Une période compte au plus {max} jours.",
-    period_invalid: "Période invalide (from et to au format AAAA-MM-JJ) : {detail}",
     date_out_of_range: "Date hors limites.",
     action_missing: "Action manquante.",
     link_kind_missing: "Type de lien manquant.",

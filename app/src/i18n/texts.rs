@@ -671,7 +671,6 @@ pub struct Phrases {
     pub value_invalid: &'static str,
     pub period_reversed: &'static str,
     pub period_too_long: &'static str,
-    pub period_invalid: &'static str,
     pub date_out_of_range: &'static str,
     pub action_missing: &'static str,
     pub link_kind_missing: &'static str,

@@ -18,19 +18,12 @@ mod ssr {
 
     /// An optional coded field of a form: empty is `None`, an unknown code is a 422 on that field.
     pub fn optional<T: std::str::FromStr>(field: &str, value: Option<String>) -> AppResult<Option<T>> {
-        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-            None => Ok(None),
-            Some(text) => text.parse().map(Some).map_err(|_| {
-                AppError::validation(
-                    field,
-                    crate::i18n::fill(crate::i18n::t().phrases.value_invalid, &[("text", &text)]),
-                )
-            }),
-        }
+        crate::error::optional_code(field, value.as_deref())
     }
 }
 
-/// Registers an activity: an employee's incident or request, or anything the desk takes on the phone.
+/// Registers an activity: an employee's incident or request, or anything the desk takes on the phone. The
+/// form's fields are those of the JSON API's `POST /api/v1/tickets` (`kind` for its `type`).
 #[server(endpoint = "tickets_enregistrer")]
 pub async fn register_ticket(
     kind: String,
@@ -39,33 +32,25 @@ pub async fn register_ticket(
     channel: Option<String>,
     priority: Option<String>,
     domain: Option<String>,
-    requester_login: Option<String>,
+    requester: Option<String>,
     pole: Option<String>,
     solved_now: Option<String>,
 ) -> Result<TicketRef, AppError> {
     use self::ssr::*;
     let SignedIn { user, mut conn, now } = signed_in().await?;
-    let requester = match requester_login.as_deref().map(str::trim).filter(|login| !login.is_empty()) {
-        None => None,
-        Some(login) => Some(
-            crate::directory::db::find_active_by_login(&mut conn, login)
-                .await?
-                .ok_or_else(|| AppError::validation("requester_login", crate::i18n::t().ticket_requester_unknown))?,
-        ),
-    };
-    let input = super::NewTicket {
-        kind: optional("kind", Some(kind))?,
+    let form = super::RegistrationForm {
+        kind,
         title,
         description,
-        channel: optional("channel", channel)?,
-        priority: optional("priority", priority)?,
-        domain: optional("domain", domain)?,
+        channel,
+        priority,
+        domain,
         requester,
-        site: None,
-        pole: optional("pole", pole)?,
-        solved_now: solved_now.filter(|text| !text.trim().is_empty()),
+        pole,
+        solved_now,
         source_ref: None,
     };
+    let input = form.read(&mut conn).await?;
     let reference = service::register(&mut conn, Actor::Person(&user), input, now).await?;
     leptos_axum::redirect(&format!("/tickets/{reference}"));
     Ok(reference)

@@ -231,6 +231,34 @@ pub struct LinkView {
     pub other_status: Status,
 }
 
+/// A registration as a form or the JSON API sends it: codes, and the requester's login, as text. Both read
+/// it into a [`NewTicket`] the same way (`RegistrationForm::read`); an error names the API's field.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RegistrationForm {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub priority: Option<String>,
+    #[serde(default)]
+    pub domain: Option<String>,
+    /// The requester's login (e-mail address), for the desk registering on someone's behalf.
+    #[serde(default)]
+    pub requester: Option<String>,
+    #[serde(default)]
+    pub pole: Option<String>,
+    /// Solved during the call: the solution.
+    #[serde(default)]
+    pub solved_now: Option<String>,
+    /// The activity's identifier where it came from (imports and other systems).
+    #[serde(default)]
+    pub source_ref: Option<String>,
+}
+
 /// A registration, from the portal, the phone, a mail, monitoring or the counter.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NewTicket {

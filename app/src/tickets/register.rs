@@ -14,7 +14,7 @@ use crate::domain::people::{Pole, Role};
 use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, JournalEvent, Kind, Priority, TicketRef};
 use crate::domain::workflow::{Action, Status, default_pole, may_register, routable};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, optional_code};
 use crate::i18n::t;
 use crate::journal::{self, Entry};
 use crate::notifications::{Event, notify};
@@ -330,4 +330,32 @@ pub(super) async fn promote(
     )
     .await?;
     insert_link(conn, event.id, incident, LinkKind::Alert, actor, now).await
+}
+
+impl super::RegistrationForm {
+    /// The registration this form asks for: each code read (an unknown one is a 422 on its field), the
+    /// requester found among the active accounts by their login.
+    pub async fn read(self, conn: &mut AsyncPgConnection) -> AppResult<NewTicket> {
+        let requester = match self.requester.as_deref().map(str::trim).filter(|login| !login.is_empty()) {
+            None => None,
+            Some(login) => Some(
+                crate::directory::db::find_active_by_login(conn, login)
+                    .await?
+                    .ok_or_else(|| AppError::validation("requester", t().ticket_requester_unknown))?,
+            ),
+        };
+        Ok(NewTicket {
+            kind: optional_code("type", Some(&self.kind))?,
+            title: self.title,
+            description: self.description,
+            channel: optional_code("channel", self.channel.as_deref())?,
+            priority: optional_code("priority", self.priority.as_deref())?,
+            domain: optional_code("domain", self.domain.as_deref())?,
+            requester,
+            site: None,
+            pole: optional_code("pole", self.pole.as_deref())?,
+            solved_now: self.solved_now.filter(|text| !text.trim().is_empty()),
+            source_ref: self.source_ref,
+        })
+    }
 }

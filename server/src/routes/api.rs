@@ -1,14 +1,13 @@
 //! The versioned JSON API (`/api/v1`) for scripts and other systems. It calls the same services as the
 //! server functions; errors are `{"error": {"code", "message", "field"?}}` with the matching status.
 
+use super::input::{Body, Caller};
 use crate::state::AppState;
 use app::auth::cookie::{cleared_cookie, session_cookie};
-use app::auth::{CurrentUser, service};
+use app::auth::service;
 use app::error::AppError;
-use app::i18n::{fill, t};
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
+use app::i18n::t;
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -44,26 +43,6 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The signed-in caller of an API route; answers 401 by itself when there is none.
-pub struct ApiUser(pub CurrentUser);
-
-impl FromRequestParts<AppState> for ApiUser {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let mut conn = state.pool.get().await.map_err(AppError::from)?;
-        let user = service::user_from_headers(&mut conn, &parts.headers, state.clock.now()).await?;
-        user.map(ApiUser).ok_or(ApiError(AppError::Unauthenticated))
-    }
-}
-
-/// A JSON body that could not be read is the caller's mistake: 422 with the reason, as JSON.
-pub fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    payload.map(|Json(value)| value).map_err(|rejection| {
-        ApiError(AppError::validation("body", fill(t().phrases.body_invalid, &[("detail", &rejection.body_text())])))
-    })
-}
-
 #[derive(Deserialize)]
 struct Credentials {
     login: String,
@@ -74,9 +53,8 @@ struct Credentials {
 async fn open_session(
     State(state): State<AppState>,
     headers: HeaderMap,
-    payload: Result<Json<Credentials>, JsonRejection>,
+    Body(credentials): Body<Credentials>,
 ) -> Result<Response, ApiError> {
-    let credentials = body(payload)?;
     let user_agent = headers.get(header::USER_AGENT).and_then(|value| value.to_str().ok());
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let (user, token) =
@@ -87,8 +65,8 @@ async fn open_session(
 }
 
 /// `GET /api/v1/session`: who the caller is.
-async fn show_session(ApiUser(user): ApiUser) -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "user": user }))
+async fn show_session(caller: Caller) -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "user": caller.user }))
 }
 
 /// `DELETE /api/v1/session`: signs out (idempotent).

@@ -1,16 +1,13 @@
 //! `GET /api/v1/sla/matrix?pole=CODE` (the matrix of a pole with the inputs it was computed from) and
 //! `POST /api/v1/capacity/what-if` (the capacity model on any figures), for Qualité and supervisors.
 
-use super::api::{ApiError, ApiUser, body};
+use super::api::ApiError;
+use super::input::{Body, InArea, Params, SlaMatrix};
 use crate::state::AppState;
-use app::auth::service::check_area;
 use app::capacity::{WhatIfRequest, service, what_if};
-use app::domain::access::Area;
 use app::domain::capacity::{HourOfWeek, WhatIf, matrix};
 use app::domain::people::Pole;
 use app::error::AppError;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -31,11 +28,10 @@ struct MatrixQuery {
 
 /// `{"pole", "slot": {"weekday", "hour", "label"}, "matrix": {...}, "inputs": {...}}`.
 async fn sla_matrix(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Query(query): Query<MatrixQuery>,
+    InArea(caller, _): InArea<SlaMatrix>,
+    Params(query): Params<MatrixQuery>,
 ) -> Result<Response, ApiError> {
-    check_area(&user, Area::SlaMatrix)?;
+    let mut conn = caller.conn;
     let t = app::i18n::t();
     let pole = query
         .pole
@@ -53,8 +49,7 @@ async fn sla_matrix(
         ),
         _ => return Err(AppError::validation("hour", t.capacity_bad_slot).into()),
     };
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let capacity = service::pole_capacity(&mut conn, pole, state.clock.now()).await?;
+    let capacity = service::pole_capacity(&mut conn, pole, caller.now).await?;
     let computed = matrix(&capacity.inputs, &WhatIf { slot, ..WhatIf::default() });
     let slot = json!({
         "weekday": computed.slot.weekday(), "hour": computed.slot.hour(),
@@ -63,11 +58,6 @@ async fn sla_matrix(
     Ok(Json(json!({ "pole": pole, "slot": slot, "matrix": computed, "inputs": capacity })).into_response())
 }
 
-async fn capacity_what_if(
-    ApiUser(user): ApiUser,
-    payload: Result<Json<WhatIfRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    check_area(&user, Area::SlaMatrix)?;
-    let request = body(payload)?;
+async fn capacity_what_if(_: InArea<SlaMatrix>, Body(request): Body<WhatIfRequest>) -> Result<Response, ApiError> {
     Ok(Json(what_if(&request)?).into_response())
 }

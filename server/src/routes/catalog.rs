@@ -1,12 +1,11 @@
 //! `/api/v1/catalog`: the request catalog (entries with their domain code and form), and requests made
 //! from it, on the same service as the portal.
 
-use super::api::{ApiError, ApiUser, body};
+use super::api::ApiError;
+use super::input::{Body, Caller};
 use crate::state::AppState;
-use app::error::AppError;
 use app::referential::service;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,8 +18,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// `GET /api/v1/catalog`: the active entries, with their form and how often each was used.
-async fn list(State(state): State<AppState>, ApiUser(_user): ApiUser) -> Result<Response, ApiError> {
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+async fn list(caller: Caller) -> Result<Response, ApiError> {
+    let mut conn = caller.conn;
     Ok(Json(service::catalog(&mut conn, false).await?).into_response())
 }
 
@@ -33,16 +32,13 @@ struct RequestBody {
 /// `POST /api/v1/catalog/{code}/requests` `{"answers": {key: value}}`: 201 with the ticket, 422 with every
 /// wrong field in `error.errors`.
 async fn submit(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
+    caller: Caller,
     Path(code): Path<String>,
-    payload: Result<Json<RequestBody>, JsonRejection>,
+    Body(request): Body<RequestBody>,
 ) -> Result<Response, ApiError> {
-    let request = body(payload)?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let Caller { user, mut conn, now } = caller;
     let reference =
-        app::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &request.answers, state.clock.now())
-            .await?;
-    let detail = app::tickets::service::detail(&mut conn, &user, &reference, state.clock.now()).await?;
+        app::tickets::requests::submit_catalog_request(&mut conn, &user, &code, &request.answers, now).await?;
+    let detail = app::tickets::service::detail(&mut conn, &user, &reference, now).await?;
     Ok((StatusCode::CREATED, Json(detail)).into_response())
 }

@@ -2,18 +2,16 @@
 //! activity lists: `POST /api/v1/imports?fichier=NOM` (the file as the body; the dry run's report),
 //! `POST /api/v1/imports/{id}/lancer` (starts the import) and `GET /api/v1/imports/{id}` (report, progress).
 
-use super::api::{ApiError, ApiUser, body};
+use super::api::ApiError;
+use super::input::{Administration, Body, Caller, InArea, Params, PathId, Queues};
 use crate::state::AppState;
-use app::auth::service::check_area;
-use app::domain::access::Area;
 use app::domain::ids::ImportId;
 use app::domain::import::Column;
 use app::error::AppError;
 use app::i18n::{fill, t};
 use app::imports::file::MAX_FILE_BYTES;
 use axum::body::Bytes;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -37,14 +35,8 @@ struct TriageRequest {
 
 /// `{"type", "domain", "pole", "confidence", "reasons", "details": {"type"|"domain"|"pole": {"label",
 /// "confidence", "words"}}}`: a suggestion for the desk, never applied by itself.
-async fn triage(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    payload: Result<Json<TriageRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    check_area(&user, Area::Queues)?;
-    let request = body(payload)?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+async fn triage(InArea(caller, _): InArea<Queues>, Body(request): Body<TriageRequest>) -> Result<Response, ApiError> {
+    let mut conn = caller.conn;
     let suggestion = app::triage::service::suggest(&mut conn, &request.description).await?;
     let round = |value: f64| (value * 1000.0).round() / 1000.0;
     Ok(Json(json!({
@@ -86,39 +78,30 @@ fn explicit_mapping(text: Option<&str>) -> Result<BTreeMap<Column, String>, AppE
 
 /// The dry run: the file is checked and stored, no ticket is written. 201 with the report.
 async fn check_import(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Query(query): Query<UploadQuery>,
+    InArea(caller, _): InArea<Administration>,
+    Params(query): Params<UploadQuery>,
     content: Bytes,
 ) -> Result<Response, ApiError> {
-    check_area(&user, Area::Administration)?;
+    let Caller { user, mut conn, now } = caller;
     let mapping = explicit_mapping(query.colonnes.as_deref())?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let name = query.fichier.unwrap_or_default();
-    let report =
-        app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, state.clock.now()).await?;
+    let report = app::imports::service::check_upload(&mut conn, &user, &name, &content, mapping, now).await?;
     Ok((StatusCode::CREATED, Json(report)).into_response())
 }
 
-async fn import_status(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
-) -> Result<Response, ApiError> {
-    check_area(&user, Area::Administration)?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+async fn import_status(InArea(caller, _): InArea<Administration>, PathId(id): PathId) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, .. } = caller;
     Ok(Json(app::imports::service::status(&mut conn, &user, ImportId(id)).await?).into_response())
 }
 
 /// Starts a clean check's import in the background: 202, then follow `GET /api/v1/imports/{id}`.
 async fn start_import(
     State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(id): Path<i64>,
+    InArea(caller, _): InArea<Administration>,
+    PathId(id): PathId,
 ) -> Result<Response, ApiError> {
-    check_area(&user, Area::Administration)?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let report = app::imports::service::start(&mut conn, &user, ImportId(id), state.clock.now()).await?;
+    let Caller { user, mut conn, now } = caller;
+    let report = app::imports::service::start(&mut conn, &user, ImportId(id), now).await?;
     app::imports::service::spawn_run(state.pool.clone(), state.clock.clone(), ImportId(id));
     Ok((StatusCode::ACCEPTED, Json(report)).into_response())
 }

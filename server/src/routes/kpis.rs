@@ -2,17 +2,15 @@
 //! definition, its figure (and the counts behind it), the previous period's and the trend; and
 //! `GET /api/v1/kpis/export`: one of the KPI page's tables as CSV or XLSX. Qualité, supervisors, administrators.
 
-use super::api::{ApiError, ApiUser};
+use super::api::ApiError;
+use super::input::{InArea, Params, Steering};
 use crate::state::AppState;
-use app::auth::service::check_area;
-use app::domain::access::Area;
 use app::domain::kpi::{AGE_BUCKETS_DAYS, Trend, Unit};
 use app::error::AppError;
 use app::i18n::{kpi_definition, kpi_label};
 use app::kpis::export::{ExportFormat, write};
 use app::kpis::query::KpiQuery;
 use app::kpis::sheets::{SheetKind, sheet};
-use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -27,12 +25,11 @@ pub fn router() -> Router<AppState> {
 /// `GET /api/v1/kpis/export?tableau=INDICATEURS|ANCIENNETE|EVOLUTION|CONFORMITE&format=csv|xlsx&…`: one
 /// table of the KPI page, for the same filters, as a file to download.
 async fn export(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Query(query): Query<KpiQuery>,
-    Query(asked): Query<ExportQuery>,
+    InArea(caller, _): InArea<Steering>,
+    Params(query): Params<KpiQuery>,
+    Params(asked): Params<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    check_area(&user, Area::Steering)?;
+    let mut conn = caller.conn;
     let texts = app::i18n::steering::s();
     let kind = asked
         .tableau
@@ -46,8 +43,7 @@ async fn export(
         .as_deref()
         .and_then(ExportFormat::from_code)
         .ok_or_else(|| AppError::validation("format", texts.unknown_format))?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let page = app::kpis::service::page(&mut conn, &query, state.clock.now()).await?;
+    let page = app::kpis::service::page(&mut conn, &query, caller.now).await?;
     let sheet = sheet(&page, kind);
     let bytes = write(&sheet, format)?;
     let name = format!(
@@ -74,15 +70,10 @@ struct ExportQuery {
     format: Option<String>,
 }
 
-async fn kpis(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Query(query): Query<KpiQuery>,
-) -> Result<Response, ApiError> {
-    check_area(&user, Area::Steering)?;
-    let period = query.period(state.clock.now())?;
+async fn kpis(InArea(caller, _): InArea<Steering>, Params(query): Params<KpiQuery>) -> Result<Response, ApiError> {
+    let mut conn = caller.conn;
+    let period = query.period(caller.now)?;
     let filter = query.filter()?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
     let report = app::kpis::service::report(&mut conn, &filter, period).await?;
     let unit = |unit: Unit| match unit {
         Unit::Share => "part",

@@ -1,11 +1,10 @@
 //! `GET /api/v1/live`: the ticket changes as Server-Sent Events (`ticket` with the change as JSON, `resync`
 //! when some were missed), for the people who work the queues.
 
-use super::api::{ApiError, ApiUser};
+use super::api::ApiError;
+use super::input::{InArea, Queues};
 use crate::live::Signal;
 use crate::state::AppState;
-use app::auth::service::check_area;
-use app::domain::access::Area;
 use app::live::{RESYNC_EVENT, TICKET_EVENT};
 use axum::Router;
 use axum::extract::State;
@@ -31,9 +30,10 @@ pub fn router() -> Router<AppState> {
 
 async fn stream(
     State(state): State<AppState>,
-    ApiUser(user): ApiUser,
+    InArea(caller, _): InArea<Queues>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    check_area(&user, Area::Queues)?;
+    // A stream lasts minutes: it holds no connection of the pool, only the instance's one listener.
+    drop(caller);
     let receiver = state.live.subscribe();
     state.live.until_listening(LISTENER_PATIENCE).await;
     let opening = Event::default().retry(RECONNECT_AFTER).comment("immo9");

@@ -5,6 +5,7 @@ pub mod api;
 pub mod capacity;
 pub mod catalog;
 pub mod health;
+pub mod input;
 pub mod knowledge;
 pub mod kpis;
 pub mod live;

@@ -1,15 +1,12 @@
 //! `/api/v1/calendars/holidays` and `/api/v1/sla/preview`: the public holidays of a year, and the deadlines
 //! the SLA engine would set, so administrators can check a policy before tickets meet it.
 
-use super::api::{ApiError, ApiUser, body};
+use super::api::ApiError;
+use super::input::{Administration, Body, Caller, InArea, Params};
 use crate::state::AppState;
-use app::auth::service::check_area;
-use app::domain::access::Area;
 use app::domain::calendar::{FIRST_YEAR, LAST_YEAR};
 use app::error::AppError;
 use app::sla::{PreviewRequest, holidays_of, service};
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -26,7 +23,7 @@ struct YearQuery {
 }
 
 /// `GET /api/v1/calendars/holidays?year=YYYY`: `{"year", "holidays": [{"date", "code", "name"}]}`.
-async fn holidays(ApiUser(_user): ApiUser, Query(query): Query<YearQuery>) -> Result<Response, ApiError> {
+async fn holidays(_: Caller, Params(query): Params<YearQuery>) -> Result<Response, ApiError> {
     let year = query
         .year
         .as_deref()
@@ -38,12 +35,9 @@ async fn holidays(ApiUser(_user): ApiUser, Query(query): Query<YearQuery>) -> Re
 /// `POST /api/v1/sla/preview` `{"site", "type", "priority", "start", "catalog"?}`: the deadlines and the
 /// instants each escalation threshold would fire at. Administrators only.
 async fn preview(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    payload: Result<Json<PreviewRequest>, JsonRejection>,
+    InArea(caller, _): InArea<Administration>,
+    Body(request): Body<PreviewRequest>,
 ) -> Result<Response, ApiError> {
-    check_area(&user, Area::Administration)?;
-    let request = body(payload)?;
-    let mut conn = state.pool.get().await.map_err(AppError::from)?;
+    let mut conn = caller.conn;
     Ok(Json(service::preview(&mut conn, &request).await?).into_response())
 }

@@ -1,19 +1,24 @@
 //! `/api/v1/tickets`: the ticket use cases for scripts and other systems, on the same service as the pages.
+//! Each handler reads top to bottom: who calls (and their connection), the ticket, the body, one service
+//! call, the ticket as it now is.
 
-use super::api::{ApiError, ApiUser, body};
+use super::api::ApiError;
+use super::input::{Body, Caller, Params, Reference};
 use crate::state::AppState;
+use app::auth::CurrentUser;
+use app::db::DbConn;
+use app::domain::ids::{SiteId, UserId};
 use app::domain::ticket::TicketRef;
 use app::domain::workflow::StatusGroup;
-use app::error::AppError;
-use app::i18n::{fill, t};
+use app::error::{AppError, optional_code};
+use app::i18n::t;
 use app::tickets::service::{self, Actor};
-use app::tickets::{LinkKind, NewTicket, TicketFilter, TransitionRequest};
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use app::tickets::{LinkKind, RegistrationForm, TicketFilter, TransitionRequest};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -28,84 +33,23 @@ pub fn router() -> Router<AppState> {
         .route("/effort", get(effort_report))
 }
 
-async fn connection(state: &AppState) -> Result<app::db::DbConn, ApiError> {
-    Ok(state.pool.get().await.map_err(AppError::from)?)
-}
-
 /// The ticket as the caller now sees it, with `status`: every write answers with the result of the write.
 async fn ticket_response(
-    conn: &mut app::db::DbConn,
-    user: &app::auth::CurrentUser,
+    conn: &mut DbConn,
+    user: &CurrentUser,
     reference: &TicketRef,
     status: StatusCode,
-    now: chrono::DateTime<chrono::Utc>,
+    now: DateTime<Utc>,
 ) -> Result<Response, ApiError> {
     Ok((status, Json(service::detail(conn, user, reference, now).await?)).into_response())
 }
 
-fn parse_reference(text: &str) -> Result<TicketRef, ApiError> {
-    text.parse().map_err(|_| ApiError(AppError::not_found(text.to_owned())))
-}
-
-fn code<T: std::str::FromStr>(field: &str, value: Option<&str>) -> Result<Option<T>, ApiError> {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(None),
-        Some(text) => text
-            .parse()
-            .map(Some)
-            .map_err(|_| ApiError(AppError::validation(field, fill(t().phrases.value_invalid, &[("text", &text)])))),
-    }
-}
-
-#[derive(Deserialize)]
-struct CreateBody {
-    #[serde(rename = "type")]
-    kind: String,
-    title: String,
-    #[serde(default)]
-    description: String,
-    channel: Option<String>,
-    priority: Option<String>,
-    domain: Option<String>,
-    /// The requester's login (e-mail address), for the desk registering on someone's behalf.
-    requester: Option<String>,
-    pole: Option<String>,
-    solved_now: Option<String>,
-    source_ref: Option<String>,
-}
-
 /// `POST /api/v1/tickets`: registers an activity; 201 with the ticket and its `Location`.
-async fn create(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    payload: Result<Json<CreateBody>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let input = body(payload)?;
-    let mut conn = connection(&state).await?;
-    let requester = match input.requester.as_deref().map(str::trim).filter(|login| !login.is_empty()) {
-        None => None,
-        Some(login) => Some(
-            app::directory::db::find_active_by_login(&mut conn, login)
-                .await
-                .map_err(AppError::from)?
-                .ok_or_else(|| AppError::validation("requester", app::i18n::t().ticket_requester_unknown))?,
-        ),
-    };
-    let new_ticket = NewTicket {
-        kind: code("type", Some(&input.kind))?,
-        title: input.title,
-        description: input.description,
-        channel: code("channel", input.channel.as_deref())?,
-        priority: code("priority", input.priority.as_deref())?,
-        domain: code("domain", input.domain.as_deref())?,
-        requester,
-        site: None,
-        pole: code("pole", input.pole.as_deref())?,
-        solved_now: input.solved_now,
-        source_ref: input.source_ref,
-    };
-    let reference = service::register(&mut conn, Actor::Person(&user), new_ticket, state.clock.now()).await?;
-    let detail = service::detail(&mut conn, &user, &reference, state.clock.now()).await?;
+async fn create(caller: Caller, Body(form): Body<RegistrationForm>) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, now } = caller;
+    let new_ticket = form.read(&mut conn).await?;
+    let reference = service::register(&mut conn, Actor::Person(&user), new_ticket, now).await?;
+    let detail = service::detail(&mut conn, &user, &reference, now).await?;
     let location = format!("/api/v1/tickets/{reference}");
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(detail)).into_response())
 }
@@ -125,51 +69,36 @@ struct ListQuery {
 }
 
 /// `GET /api/v1/tickets`: the tickets the caller may see, filtered and paged.
-async fn list(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
-    let Query(query) = query.map_err(|rejection| {
-        ApiError(AppError::validation("query", fill(t().phrases.query_invalid, &[("detail", &rejection.body_text())])))
-    })?;
+async fn list(caller: Caller, Params(query): Params<ListQuery>) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, .. } = caller;
     let filter = TicketFilter {
-        kind: code("type", query.kind.as_deref())?,
-        group: code::<StatusGroup>("status_group", query.status_group.as_deref())?,
-        pole: code("pole", query.pole.as_deref())?,
-        assignee: query.assignee.map(app::domain::ids::UserId),
-        requester: query.requester.map(app::domain::ids::UserId),
-        site: query.site.map(app::domain::ids::SiteId),
-        priority: code("priority", query.priority.as_deref())?,
+        kind: optional_code("type", query.kind.as_deref())?,
+        group: optional_code::<StatusGroup>("status_group", query.status_group.as_deref())?,
+        pole: optional_code("pole", query.pole.as_deref())?,
+        assignee: query.assignee.map(UserId),
+        requester: query.requester.map(UserId),
+        site: query.site.map(SiteId),
+        priority: optional_code("priority", query.priority.as_deref())?,
         page: query.page,
         per_page: query.per_page,
     };
-    let mut conn = connection(&state).await?;
     Ok(Json(service::list(&mut conn, &user, &filter).await?).into_response())
 }
 
-async fn show(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let mut conn = connection(&state).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::OK, state.clock.now()).await
+async fn show(caller: Caller, Reference(reference): Reference) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, now } = caller;
+    ticket_response(&mut conn, &user, &reference, StatusCode::OK, now).await
 }
 
 /// `POST /api/v1/tickets/{id}/transitions` `{"action", "version", ...}`: 200 with the updated ticket.
 async fn transition(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-    payload: Result<Json<TransitionRequest>, JsonRejection>,
+    caller: Caller,
+    Reference(reference): Reference,
+    Body(request): Body<TransitionRequest>,
 ) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let request = body(payload)?;
-    let mut conn = connection(&state).await?;
-    service::transition(&mut conn, Actor::Person(&user), &reference, request, state.clock.now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::OK, state.clock.now()).await
+    let Caller { user, mut conn, now } = caller;
+    service::transition(&mut conn, Actor::Person(&user), &reference, request, now).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::OK, now).await
 }
 
 #[derive(Deserialize)]
@@ -180,16 +109,13 @@ struct CommentBody {
 }
 
 async fn comment(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-    payload: Result<Json<CommentBody>, JsonRejection>,
+    caller: Caller,
+    Reference(reference): Reference,
+    Body(input): Body<CommentBody>,
 ) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let input = body(payload)?;
-    let mut conn = connection(&state).await?;
-    service::comment(&mut conn, &user, &reference, &input.body, input.internal, state.clock.now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
+    let Caller { user, mut conn, now } = caller;
+    service::comment(&mut conn, &user, &reference, &input.body, input.internal, now).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, now).await
 }
 
 #[derive(Deserialize)]
@@ -199,16 +125,13 @@ struct EffortBody {
 }
 
 async fn effort(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-    payload: Result<Json<EffortBody>, JsonRejection>,
+    caller: Caller,
+    Reference(reference): Reference,
+    Body(input): Body<EffortBody>,
 ) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let input = body(payload)?;
-    let mut conn = connection(&state).await?;
-    service::log_effort(&mut conn, &user, &reference, input.minutes, input.note.as_deref(), state.clock.now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
+    let Caller { user, mut conn, now } = caller;
+    service::log_effort(&mut conn, &user, &reference, input.minutes, input.note.as_deref(), now).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, now).await
 }
 
 #[derive(Deserialize)]
@@ -218,26 +141,18 @@ struct LinkBody {
 }
 
 async fn link(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-    payload: Result<Json<LinkBody>, JsonRejection>,
+    caller: Caller,
+    Reference(reference): Reference,
+    Body(input): Body<LinkBody>,
 ) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let input = body(payload)?;
-    let mut conn = connection(&state).await?;
-    service::link(&mut conn, &user, &reference, input.kind, &input.target, state.clock.now()).await?;
-    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, state.clock.now()).await
+    let Caller { user, mut conn, now } = caller;
+    service::link(&mut conn, &user, &reference, input.kind, &input.target, now).await?;
+    ticket_response(&mut conn, &user, &reference, StatusCode::CREATED, now).await
 }
 
-async fn history(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    Path(reference): Path<String>,
-) -> Result<Response, ApiError> {
-    let reference = parse_reference(&reference)?;
-    let mut conn = connection(&state).await?;
-    Ok(Json(service::history(&mut conn, &user, &reference, state.clock.now()).await?).into_response())
+async fn history(caller: Caller, Reference(reference): Reference) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, now } = caller;
+    Ok(Json(service::history(&mut conn, &user, &reference, now).await?).into_response())
 }
 
 #[derive(Deserialize)]
@@ -248,18 +163,11 @@ struct PeriodQuery {
 
 /// `GET /api/v1/effort?from=YYYY-MM-DD&to=YYYY-MM-DD`: minutes per pole and per agent, `to` included; days
 /// are the desk's, in Paris time (effort logged at 00:30 on the 1st belongs to the 1st, not to the 31st).
-async fn effort_report(
-    State(state): State<AppState>,
-    ApiUser(user): ApiUser,
-    query: Result<Query<PeriodQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
-    let Query(period) = query.map_err(|rejection| {
-        ApiError(AppError::validation("query", fill(t().phrases.period_invalid, &[("detail", &rejection.body_text())])))
-    })?;
-    let start = |date: chrono::NaiveDate| Some(app::domain::calendar::paris(date, chrono::NaiveTime::MIN));
-    let (Some(from), Some(to)) = (start(period.from), period.to.succ_opt().and_then(start)) else {
+async fn effort_report(caller: Caller, Params(period): Params<PeriodQuery>) -> Result<Response, ApiError> {
+    let Caller { user, mut conn, .. } = caller;
+    let start = |date: chrono::NaiveDate| app::domain::calendar::paris(date, chrono::NaiveTime::MIN);
+    let Some(after_to) = period.to.succ_opt() else {
         return Err(ApiError(AppError::validation("to", t().phrases.date_out_of_range)));
     };
-    let mut conn = connection(&state).await?;
-    Ok(Json(service::effort_report(&mut conn, &user, from, to).await?).into_response())
+    Ok(Json(service::effort_report(&mut conn, &user, start(period.from), start(after_to)).await?).into_response())
 }
