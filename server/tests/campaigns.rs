@@ -110,12 +110,6 @@ async fn a_banner_reaches_its_sites_and_typologies_only_until_withdrawn() {
     assert_eq!(status, 403, "the history is in the steering area");
 }
 
-async fn post(client: &Client, path: &str, body: Value) -> (u16, Value) {
-    let response = client.http.post(format!("{}{path}", client.base_url)).json(&body).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 async fn notices(app: &TestApp, login: &str) -> Vec<String> {
     #[derive(diesel::QueryableByName)]
     struct Message {
@@ -147,12 +141,12 @@ async fn a_major_incident_tells_its_requesters_when_it_starts_and_ends() {
         let client = client.clone();
         let title = title.to_owned();
         async move {
-            let (status, body) = post(
-                &client,
-                "/api/v1/tickets",
-                json!({ "type": "INCIDENT", "title": title, "description": "La messagerie ne répond plus." }),
-            )
-            .await;
+            let (status, body) = client
+                .post_json(
+                    "/api/v1/tickets",
+                    json!({ "type": "INCIDENT", "title": title, "description": "La messagerie ne répond plus." }),
+                )
+                .await;
             assert_eq!(status, 201, "{body}");
             body["summary"]["reference"].as_str().unwrap().to_owned()
         }
@@ -162,7 +156,7 @@ async fn a_major_incident_tells_its_requesters_when_it_starts_and_ends() {
     assert!(notices(&app, "camille@t.fr").await.is_empty(), "an ordinary incident sends no campaign message");
 
     let (status, _) =
-        post(&n1, &format!("/api/v1/tickets/{child}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
+        n1.post_json(&format!("/api/v1/tickets/{child}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
     assert_eq!(status, 201);
     for login in ["camille@t.fr", "hugo@t.fr"] {
         let told = notices(&app, login).await;
@@ -173,18 +167,18 @@ async fn a_major_incident_tells_its_requesters_when_it_starts_and_ends() {
     app.user("lea@t.fr", &[], None).await;
     let lea = app.signed_in("lea@t.fr").await;
     let late = ticket(&lea, "Outlook déconnecté").await;
-    post(&n1, &format!("/api/v1/tickets/{late}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
+    n1.post_json(&format!("/api/v1/tickets/{late}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
     assert_eq!(notices(&app, "lea@t.fr").await.len(), 1);
     assert_eq!(notices(&app, "camille@t.fr").await.len(), 1);
 
     let (_, detail) = n1.get_json(&format!("/api/v1/tickets/{parent}")).await;
     let version = detail["summary"]["version"].as_i64().unwrap();
-    let (status, body) = post(
-        &n1,
-        &format!("/api/v1/tickets/{parent}/transitions"),
-        json!({ "action": "RESOUDRE", "version": version, "solution": "Serveur de messagerie redémarré." }),
-    )
-    .await;
+    let (status, body) = n1
+        .post_json(
+            &format!("/api/v1/tickets/{parent}/transitions"),
+            json!({ "action": "RESOUDRE", "version": version, "solution": "Serveur de messagerie redémarré." }),
+        )
+        .await;
     assert_eq!(status, 200, "{body}");
     for login in ["camille@t.fr", "hugo@t.fr", "lea@t.fr"] {
         let told = notices(&app, login).await;

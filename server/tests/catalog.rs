@@ -9,35 +9,11 @@ use app::db::schema::{audit_log, sites, tickets, users};
 use app::directory::db::NewSite;
 use app::domain::ids::{SiteId, UserId};
 use app::domain::people::{Pole, Role, SiteKind};
-use common::{Client, TestApp, error_code};
+use common::{Client, TestApp, error_code, server_fn_path};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-
-fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
-    F::PATH
-}
-
-async fn get(client: &Client, path: &str) -> (u16, Value) {
-    let response = client.get(path).await;
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn post(client: &Client, path: &str, body: Value) -> (u16, Value) {
-    let response = client.http.post(format!("{}{path}", client.base_url)).json(&body).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn act(client: &Client, reference: &str, action: &str, extra: Value) -> (u16, Value) {
-    let (_, ticket) = get(client, &format!("/api/v1/tickets/{reference}")).await;
-    let version = ticket["summary"]["version"].as_i64().unwrap_or(0);
-    let mut body = json!({ "action": action, "version": version });
-    body.as_object_mut().unwrap().extend(extra.as_object().cloned().unwrap_or_default());
-    post(client, &format!("/api/v1/tickets/{reference}/transitions"), body).await
-}
 
 async fn ticket_count(app: &TestApp) -> i64 {
     let mut conn = app.pool.get().await.unwrap();
@@ -78,7 +54,7 @@ fn fill(entry: &Value, person: UserId, site: SiteId) -> Value {
 }
 
 async fn entry(client: &Client, code: &str) -> Value {
-    let (status, catalog) = get(client, "/api/v1/catalog").await;
+    let (status, catalog) = client.get_json("/api/v1/catalog").await;
     assert_eq!(status, 200);
     catalog.as_array().unwrap().iter().find(|e| e["code"] == code).cloned().unwrap_or_else(|| panic!("{code}"))
 }
@@ -88,7 +64,7 @@ async fn the_catalog_lists_entries_of_every_domain_with_their_forms() {
     let app = TestApp::spawn().await;
     app.user("camille@t.fr", &[], None).await;
     let employee = app.signed_in("camille@t.fr").await;
-    let (status, catalog) = get(&employee, "/api/v1/catalog").await;
+    let (status, catalog) = employee.get_json("/api/v1/catalog").await;
     assert_eq!(status, 200);
     let entries = catalog.as_array().unwrap();
     assert!(entries.len() >= 30, "{} entries", entries.len());
@@ -140,7 +116,7 @@ async fn request_vpn(a: &Approval) -> String {
     let vpn = entry(&a.employee, "RESEAU_VPN").await;
     let answers = fill(&vpn, a.employee_id, a.app.site.unwrap());
     let (status, ticket) =
-        post(&a.employee, "/api/v1/catalog/RESEAU_VPN/requests", json!({ "answers": answers })).await;
+        a.employee.post_json("/api/v1/catalog/RESEAU_VPN/requests", json!({ "answers": answers })).await;
     assert_eq!(status, 201, "{ticket}");
     assert_eq!(ticket["summary"]["status"], "ATTENTE_APPROBATION");
     assert_eq!(ticket["summary"]["kind"], "DEMANDE");
@@ -157,28 +133,28 @@ async fn a_request_needing_approval_waits_for_the_manager_who_approves_it() {
     let reference = request_vpn(&a).await;
 
     // Nobody works on it yet: the desk cannot take it, the requester cannot approve it.
-    let (status, _) = act(&a.n1, &reference, "PRENDRE", json!({})).await;
+    let (status, _) = a.n1.act(&reference, "PRENDRE", json!({})).await;
     assert_eq!(status, 409);
-    let (status, _) = act(&a.employee, &reference, "APPROUVER", json!({})).await;
+    let (status, _) = a.employee.act(&reference, "APPROUVER", json!({})).await;
     assert_eq!(status, 403);
     // A colleague does not even learn it exists.
-    let (status, _) = get(&a.colleague, &format!("/api/v1/tickets/{reference}")).await;
+    let (status, _) = a.colleague.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(status, 404);
 
     // The manager finds it on their own page and approves it.
-    let (status, pending) = a.manager.server_fn(path::<app::tickets::api::PendingApprovals>(), &[]).await;
+    let (status, pending) = a.manager.server_fn(server_fn_path::<app::tickets::api::PendingApprovals>(), &[]).await;
     assert_eq!(status, 200, "{pending}");
     assert_eq!(pending.as_array().unwrap().len(), 1);
     assert_eq!(pending[0]["reference"], reference.as_str());
-    let (status, ticket) = act(&a.manager, &reference, "APPROUVER", json!({})).await;
+    let (status, ticket) = a.manager.act(&reference, "APPROUVER", json!({})).await;
     assert_eq!(status, 200, "{ticket}");
     assert_eq!(ticket["summary"]["status"], "NOUVEAU");
     assert_eq!(ticket["approval"]["decision"], "APPROUVEE");
 
     // Work starts: the desk takes it; the manager has nothing left to decide.
-    let (status, _) = act(&a.n1, &reference, "PRENDRE", json!({})).await;
+    let (status, _) = a.n1.act(&reference, "PRENDRE", json!({})).await;
     assert_eq!(status, 200);
-    let (_, pending) = a.manager.server_fn(path::<app::tickets::api::PendingApprovals>(), &[]).await;
+    let (_, pending) = a.manager.server_fn(server_fn_path::<app::tickets::api::PendingApprovals>(), &[]).await;
     assert_eq!(pending, json!([]));
     let mut conn = a.app.pool.get().await.unwrap();
     let notified: i64 = app::db::schema::notifications::table
@@ -194,20 +170,20 @@ async fn a_request_needing_approval_waits_for_the_manager_who_approves_it() {
 async fn a_refusal_closes_the_request_with_its_reason() {
     let a = approval_setup().await;
     let reference = request_vpn(&a).await;
-    let (status, error) = act(&a.manager, &reference, "REFUSER", json!({ "reason": "  " })).await;
+    let (status, error) = a.manager.act(&reference, "REFUSER", json!({ "reason": "  " })).await;
     assert_eq!((status, error_code(&error)), (422, "validation"));
     let (status, ticket) =
-        act(&a.manager, &reference, "REFUSER", json!({ "reason": "Pas de télétravail prévu dans ce poste." })).await;
+        a.manager.act(&reference, "REFUSER", json!({ "reason": "Pas de télétravail prévu dans ce poste." })).await;
     assert_eq!(status, 200, "{ticket}");
     assert_eq!(ticket["summary"]["status"], "REFUSE");
     assert_eq!(ticket["approval"]["decision"], "REFUSEE");
     assert_eq!(ticket["approval"]["reason"], "Pas de télétravail prévu dans ce poste.");
 
-    let (_, seen) = get(&a.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, seen) = a.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(seen["summary"]["status"], "REFUSE");
     assert!(seen["closed_at"].is_string());
     assert_eq!(seen["approval"]["reason"], "Pas de télétravail prévu dans ce poste.");
-    let (status, _) = act(&a.manager, &reference, "APPROUVER", json!({})).await;
+    let (status, _) = a.manager.act(&reference, "APPROUVER", json!({})).await;
     assert_eq!(status, 409, "a decision is final");
 }
 
@@ -217,9 +193,9 @@ async fn without_a_manager_an_approval_request_is_refused_and_nothing_is_stored(
     let id = app.user("camille@t.fr", &[], None).await;
     let employee = app.signed_in("camille@t.fr").await;
     let vpn = entry(&employee, "RESEAU_VPN").await;
-    let (status, error) =
-        post(&employee, "/api/v1/catalog/RESEAU_VPN/requests", json!({ "answers": fill(&vpn, id, app.site.unwrap()) }))
-            .await;
+    let (status, error) = employee
+        .post_json("/api/v1/catalog/RESEAU_VPN/requests", json!({ "answers": fill(&vpn, id, app.site.unwrap()) }))
+        .await;
     assert_eq!((status, error_code(&error)), (409, "conflict"));
     assert!(error["error"]["message"].as_str().unwrap().contains("responsable"));
     assert_eq!(ticket_count(&app).await, 0);
@@ -238,12 +214,9 @@ async fn a_wrong_form_lists_every_wrong_field_in_french_and_stores_nothing() {
         .filter(|f| f["required"] == true)
         .map(|f| f["key"].as_str().unwrap().to_owned())
         .collect();
-    let (status, error) = post(
-        &employee,
-        "/api/v1/catalog/COMPTE_NOUVEL_ARRIVANT/requests",
-        json!({ "answers": { "champ_pirate": "x" } }),
-    )
-    .await;
+    let (status, error) = employee
+        .post_json("/api/v1/catalog/COMPTE_NOUVEL_ARRIVANT/requests", json!({ "answers": { "champ_pirate": "x" } }))
+        .await;
     assert_eq!((status, error_code(&error)), (422, "invalid_form"), "{error}");
     let wrong: BTreeSet<String> =
         error["error"]["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect();
@@ -257,10 +230,10 @@ async fn a_wrong_form_lists_every_wrong_field_in_french_and_stores_nothing() {
         let mut answers = fill(&arrival, UserId(1), app.site.unwrap());
         answers[field["key"].as_str().unwrap()] = json!("999999");
         let (status, error) =
-            post(&employee, "/api/v1/catalog/COMPTE_NOUVEL_ARRIVANT/requests", json!({ "answers": answers })).await;
+            employee.post_json("/api/v1/catalog/COMPTE_NOUVEL_ARRIVANT/requests", json!({ "answers": answers })).await;
         assert_eq!(status, 422, "{error}");
     }
-    let (status, _) = post(&employee, "/api/v1/catalog/INCONNU/requests", json!({ "answers": {} })).await;
+    let (status, _) = employee.post_json("/api/v1/catalog/INCONNU/requests", json!({ "answers": {} })).await;
     assert_eq!(status, 404);
     assert_eq!(ticket_count(&app).await, 0);
 }
@@ -280,31 +253,31 @@ async fn delegates_see_their_sites_tickets_and_employees_only_their_own() {
     let far = app.user("delegue.ailleurs@t.fr", &[Role::SiteDelegate], None).await;
     move_to_site(&app, far, other_site).await;
     let employee = app.signed_in("camille@t.fr").await;
-    let (status, ticket) = post(
-        &employee,
-        "/api/v1/tickets",
-        json!({ "type": "INCIDENT", "title": "Écran noir", "description": "Depuis ce matin." }),
-    )
-    .await;
+    let (status, ticket) = employee
+        .post_json(
+            "/api/v1/tickets",
+            json!({ "type": "INCIDENT", "title": "Écran noir", "description": "Depuis ce matin." }),
+        )
+        .await;
     assert_eq!(status, 201, "{ticket}");
     let reference = ticket["summary"]["reference"].as_str().unwrap();
     let url = format!("/api/v1/tickets/{reference}");
 
     let neighbour = app.signed_in("voisin@t.fr").await;
-    assert_eq!(get(&neighbour, &url).await.0, 404);
-    let (_, list) = get(&neighbour, "/api/v1/tickets").await;
+    assert_eq!(neighbour.get_json(&url).await.0, 404);
+    let (_, list) = neighbour.get_json("/api/v1/tickets").await;
     assert_eq!(list["total"], 0);
 
     let delegate = app.signed_in("delegue@t.fr").await;
-    assert_eq!(get(&delegate, &url).await.0, 200);
-    let (_, list) = get(&delegate, "/api/v1/tickets").await;
+    assert_eq!(delegate.get_json(&url).await.0, 200);
+    let (_, list) = delegate.get_json("/api/v1/tickets").await;
     assert_eq!(list["total"], 1);
-    let (status, _) = act(&delegate, reference, "ANNULER", json!({ "reason": "Je le fais à sa place" })).await;
+    let (status, _) = delegate.act(reference, "ANNULER", json!({ "reason": "Je le fais à sa place" })).await;
     assert_eq!(status, 403, "following is not acting on someone else's ticket");
 
     let far_delegate = app.signed_in("delegue.ailleurs@t.fr").await;
-    assert_eq!(get(&far_delegate, &url).await.0, 404);
-    let (_, list) = get(&far_delegate, "/api/v1/tickets").await;
+    assert_eq!(far_delegate.get_json(&url).await.0, 404);
+    let (_, list) = far_delegate.get_json("/api/v1/tickets").await;
     assert_eq!(list["total"], 0);
 }
 
@@ -338,15 +311,14 @@ async fn an_agent_qualifies_with_an_explained_priority_and_an_override_keeps_its
     app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
     let director = app.signed_in("directrice@t.fr").await;
     let n1 = app.signed_in("n1@t.fr").await;
-    let (_, ticket) = post(
-        &director,
+    let (_, ticket) = director.post_json(
         "/api/v1/tickets",
         json!({ "type": "INCIDENT", "title": "Signature impossible", "description": "La signature électronique refuse mon certificat." }),
     )
     .await;
     let reference = ticket["summary"]["reference"].as_str().unwrap().to_owned();
     let signature = first_id(&app, "environment_items", "APP_SIGNATURE").await;
-    let qualify = path::<app::tickets::api::QualifyTicket>();
+    let qualify = server_fn_path::<app::tickets::api::QualifyTicket>();
     let request = |version: i64, extra: Value| {
         let mut request = json!({
             "version": version, "category": null, "environment": signature, "impact": "UTILISATEUR",
@@ -361,7 +333,7 @@ async fn an_agent_qualifies_with_an_explained_priority_and_an_override_keeps_its
     let (status, decision) = n1.server_fn_json(qualify, &request(1, json!({}))).await;
     assert_eq!(status, 200, "{decision}");
     assert_eq!(decision["priority"], "P2");
-    let (_, ticket) = get(&n1, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = n1.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(ticket["summary"]["priority"], "P2");
     assert_eq!(
         ticket["qualification"]["explanation"],
@@ -382,11 +354,11 @@ async fn an_agent_qualifies_with_an_explained_priority_and_an_override_keeps_its
         )
         .await;
     assert_eq!(status, 200);
-    let (_, ticket) = get(&n1, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = n1.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(ticket["summary"]["priority"], "P1");
     assert_eq!(ticket["qualification"]["computed_priority"], "P2");
     assert_eq!(ticket["qualification"]["override_reason"], "Signature chez le notaire à 14 h");
-    let (_, history) = get(&n1, &format!("/api/v1/tickets/{reference}/history")).await;
+    let (_, history) = n1.get_json(&format!("/api/v1/tickets/{reference}/history")).await;
     let last = history.as_array().unwrap().last().unwrap().clone();
     assert_eq!(
         (last["action"].as_str(), last["detail"]["motif"].as_str()),
@@ -407,7 +379,7 @@ async fn admin_edits_are_audited_change_the_computation_and_are_refused_to_other
     app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
     let admin = app.signed_in("admin@t.fr").await;
     let n1 = app.signed_in("n1@t.fr").await;
-    let set_cell = path::<app::referential::api::SetMatrixCell>();
+    let set_cell = server_fn_path::<app::referential::api::SetMatrixCell>();
     let cell = json!({ "impact": "UTILISATEUR", "urgency": "BASSE", "priority": "P1" });
     let (status, _) = n1.server_fn_json(set_cell, &cell).await;
     assert_eq!(status, 403);
@@ -424,16 +396,16 @@ async fn admin_edits_are_audited_change_the_computation_and_are_refused_to_other
     assert_eq!((audited[0].2["avant"].as_str(), audited[0].2["apres"].as_str()), (Some("P4"), Some("P1")));
 
     // The next qualification reads the new cell.
-    let (_, ticket) = post(
-        &n1,
-        "/api/v1/tickets",
-        json!({ "type": "INCIDENT", "title": "Souris", "description": "Molette cassée", "requester": "n1@t.fr" }),
-    )
-    .await;
+    let (_, ticket) = n1
+        .post_json(
+            "/api/v1/tickets",
+            json!({ "type": "INCIDENT", "title": "Souris", "description": "Molette cassée", "requester": "n1@t.fr" }),
+        )
+        .await;
     let reference = ticket["summary"]["reference"].as_str().unwrap();
     let (status, decision) = n1
         .server_fn_json(
-            path::<app::tickets::api::QualifyTicket>(),
+            server_fn_path::<app::tickets::api::QualifyTicket>(),
             &json!({ "reference": reference, "request": {
                 "version": 1, "category": null, "environment": null, "impact": "UTILISATEUR", "urgency": "BASSE",
                 "criticality": null, "severity": null, "business_deadline": null, "priority": null, "override_reason": null
@@ -449,8 +421,9 @@ async fn admin_edits_are_audited_change_the_computation_and_are_refused_to_other
     entry["fields"].as_array_mut().unwrap().push(
         json!({ "key": "Mauvaise", "label": "", "kind": "CHOIX", "required": false, "help": "", "choices": ["seul"] }),
     );
-    let (status, error) =
-        admin.server_fn_json(path::<app::referential::api::SaveCatalogEntry>(), &json!({ "entry": entry })).await;
+    let (status, error) = admin
+        .server_fn_json(server_fn_path::<app::referential::api::SaveCatalogEntry>(), &json!({ "entry": entry }))
+        .await;
     assert_eq!((status, error["code"].as_str()), (422, Some("invalid_form")), "{error}");
     assert_eq!(error["errors"].as_array().unwrap().len(), 4, "each mistake is named: {error}");
     let count: i64 = audit_log::table.count().get_result(&mut conn).await.unwrap();
@@ -466,13 +439,14 @@ async fn the_requester_rates_a_surveyed_ticket_once() {
     app.user("n1@t.fr", &[Role::Agent], Some(Pole::Front)).await;
     let employee = app.signed_in("camille@t.fr").await;
     let n1 = app.signed_in("n1@t.fr").await;
-    let (_, ticket) =
-        post(&employee, "/api/v1/tickets", json!({ "type": "DEMANDE", "title": "Toner", "description": "Noir" })).await;
+    let (_, ticket) = employee
+        .post_json("/api/v1/tickets", json!({ "type": "DEMANDE", "title": "Toner", "description": "Noir" }))
+        .await;
     let reference = ticket["summary"]["reference"].as_str().unwrap().to_owned();
-    let rate = path::<app::tickets::api::RateTicket>();
+    let rate = server_fn_path::<app::tickets::api::RateTicket>();
     let (status, _) = employee.server_fn(rate, &[("reference", &reference), ("rating", "5")]).await;
     assert_eq!(status, 409, "not before it is resolved");
-    act(&n1, &reference, "RESOUDRE", json!({ "solution": "Toner livré." })).await;
+    n1.act(&reference, "RESOUDRE", json!({ "solution": "Toner livré." })).await;
     let (status, body) = employee.server_fn(rate, &[("reference", &reference), ("rating", "5")]).await;
     assert_eq!(status, 409, "resolved but not closed, so not surveyed: {body}");
     // Every closed ticket is surveyed; the requester confirms the solution, which closes it.
@@ -480,9 +454,9 @@ async fn the_requester_rates_a_surveyed_ticket_once() {
         let mut conn = app.pool.get().await.unwrap();
         diesel::sql_query("UPDATE survey_settings SET rate_percent = 100").execute(&mut conn).await.unwrap();
     }
-    let (status, body) = act(&employee, &reference, "CONFIRMER", json!({})).await;
+    let (status, body) = employee.act(&reference, "CONFIRMER", json!({})).await;
     assert_eq!(status, 200, "{body}");
-    let (_, ticket) = get(&employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(ticket["may_rate"], true, "{ticket}");
     let (status, _) = employee.server_fn(rate, &[("reference", &reference), ("rating", "6")]).await;
     assert_eq!(status, 422);
@@ -493,7 +467,7 @@ async fn the_requester_rates_a_surveyed_ticket_once() {
     assert_eq!(status, 200, "{body}");
     let (status, _) = employee.server_fn(rate, &[("reference", &reference), ("rating", "4")]).await;
     assert_eq!(status, 409, "once");
-    let (_, ticket) = get(&employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!((ticket["rating"]["rating"].as_i64(), ticket["may_rate"].as_bool()), (Some(5), Some(false)));
 }
 
@@ -502,7 +476,7 @@ async fn the_lifecycle_delays_are_edited_by_administrators_within_bounds() {
     let app = TestApp::spawn().await;
     app.user("admin@t.fr", &[Role::Admin], None).await;
     let admin = app.signed_in("admin@t.fr").await;
-    let set = path::<app::referential::api::SetWorkflowDelays>();
+    let set = server_fn_path::<app::referential::api::SetWorkflowDelays>();
     let delays = |reminder: i32, max: i32, confirmation: i32| json!({ "delays": { "reminder_delay_hours": reminder, "max_reminders": max, "confirmation_delay_hours": confirmation } });
     for (body, field) in [
         (delays(0, 2, 120), "reminder_delay_hours"),

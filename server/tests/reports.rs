@@ -4,8 +4,7 @@
 mod common;
 
 use app::domain::people::{Pole, Role};
-use chrono::{DateTime, Utc};
-use common::{TestApp, server_fn_path};
+use common::{TestApp, instant, server_fn_path};
 use serde_json::json;
 
 /// An incident of October 2026 with another attached to it, resolved on the 15th.
@@ -27,15 +26,11 @@ async fn october_major_incident(app: &TestApp, requester: i64) {
     .await;
 }
 
-fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
-}
-
 #[tokio::test]
 async fn a_past_month_is_reported_and_mailed_once_to_the_managers() {
     let app = TestApp::spawn().await;
     // Mid-November: October is the month under review.
-    app.clock.set(at("2026-11-10T09:00:00Z"));
+    app.clock.set(instant("2026-11-10T09:00:00Z"));
     let camille = app.user("camille@t.fr", &[], None).await;
     october_major_incident(&app, camille.0).await;
     let quality_id = app.user("qualite@t.fr", &[Role::Quality], None).await;
@@ -104,11 +99,11 @@ async fn the_monthly_job_sends_last_month_from_the_first_at_eight() {
     app.user("chef@t.fr", &[Role::Supervisor], Some(Pole::Back)).await;
     let mut conn = app.pool.get().await.unwrap();
     // 1 December, 07:00 in Paris: too early.
-    let early = app::reports::service::send_due(&mut conn, at("2026-12-01T06:00:00Z")).await.unwrap();
+    let early = app::reports::service::send_due(&mut conn, instant("2026-12-01T06:00:00Z")).await.unwrap();
     assert_eq!(early, None);
-    let due = app::reports::service::send_due(&mut conn, at("2026-12-01T07:15:00Z")).await.unwrap();
+    let due = app::reports::service::send_due(&mut conn, instant("2026-12-01T07:15:00Z")).await.unwrap();
     assert_eq!(due.map(|month| month.to_string()), Some("2026-11-01".to_owned()));
-    let again = app::reports::service::send_due(&mut conn, at("2026-12-01T07:30:00Z")).await.unwrap();
+    let again = app::reports::service::send_due(&mut conn, instant("2026-12-01T07:30:00Z")).await.unwrap();
     assert_eq!(again, None, "sent once");
     assert_eq!(app.count("SELECT count(*) AS count FROM mail_outbox WHERE subject LIKE '%novembre 2026'").await, 1);
     assert_eq!(app.count("SELECT count(*) AS count FROM monthly_reports WHERE sent_by IS NULL").await, 1);

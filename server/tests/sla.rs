@@ -6,7 +6,7 @@ mod common;
 use app::db::schema::{sites, sla_policies};
 use app::directory::db::NewSite;
 use app::domain::people::{Role, SiteKind};
-use common::{TestApp, error_code};
+use common::{TestApp, error_code, server_fn_path};
 use diesel::prelude::*;
 use diesel_async::RunQueryDsl;
 use serde_json::{Value, json};
@@ -188,10 +188,6 @@ async fn the_preview_counts_each_sites_business_hours_and_the_catalogs_own_delay
     assert_eq!(status, 401);
 }
 
-fn path<F: leptos::server_fn::ServerFn>() -> &'static str {
-    F::PATH
-}
-
 #[tokio::test]
 async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses() {
     use app::sla::api::{LoadServiceLevels, SaveCalendar, SavePolicy};
@@ -201,7 +197,7 @@ async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses()
     let admin = app.signed_in("admin@t.fr").await;
     let agent = app.signed_in("agent@t.fr").await;
 
-    let (status, levels) = admin.server_fn(path::<LoadServiceLevels>(), &[]).await;
+    let (status, levels) = admin.server_fn(server_fn_path::<LoadServiceLevels>(), &[]).await;
     assert_eq!(status, 200, "{levels}");
     assert_eq!(levels["policies"].as_array().unwrap().len(), 20);
     let incident_p2 = levels["policies"]
@@ -215,7 +211,7 @@ async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses()
     assert_eq!(head_office["week"][0], "08:30-12:30,13:30-18:00");
     assert_eq!(head_office["week"][5], "");
     assert_eq!(levels["holidays"].as_array().unwrap().len(), 11);
-    let (status, _) = agent.server_fn(path::<LoadServiceLevels>(), &[]).await;
+    let (status, _) = agent.server_fn(server_fn_path::<LoadServiceLevels>(), &[]).await;
     assert_eq!(status, 403);
 
     // Refused policies name their field in French and change nothing.
@@ -228,16 +224,19 @@ async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses()
         (policy(20, 360, "900 REAFFECTER"), "thresholds", "entre 1 et 500"),
     ];
     for (body, field, message) in refused {
-        let (status, error) = admin.server_fn_json(path::<SavePolicy>(), &body).await;
+        let (status, error) = admin.server_fn_json(server_fn_path::<SavePolicy>(), &body).await;
         assert_eq!(status, 422, "{body}: {error}");
         assert_eq!(error["field"], field, "{error}");
         assert!(error["message"].as_str().unwrap().contains(message), "{error}");
     }
-    let (status, _) = agent.server_fn_json(path::<SavePolicy>(), &policy(20, 360, "")).await;
+    let (status, _) = agent.server_fn_json(server_fn_path::<SavePolicy>(), &policy(20, 360, "")).await;
     assert_eq!(status, 403);
 
     let (status, saved) = admin
-        .server_fn_json(path::<SavePolicy>(), &policy(20, 360, "60 NOTIFIER_ASSIGNE ; 90 NOTIFIER_SUPERVISEUR"))
+        .server_fn_json(
+            server_fn_path::<SavePolicy>(),
+            &policy(20, 360, "60 NOTIFIER_ASSIGNE ; 90 NOTIFIER_SUPERVISEUR"),
+        )
         .await;
     assert_eq!(status, 200, "{saved}");
     let friday = json!({ "site": "SIEGE-TEST", "type": "INCIDENT", "priority": "P2", "start": "2026-11-27T15:45:00Z" });
@@ -250,7 +249,8 @@ async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses()
     // A calendar closed on Monday 30 November moves that deadline to Tuesday.
     let mut calendar = head_office.clone();
     calendar["closures"] = json!("2026-11-30");
-    let (status, saved) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
+    let (status, saved) =
+        admin.server_fn_json(server_fn_path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
     assert_eq!(status, 200, "{saved}");
     let (_, preview) = admin.post_json("/api/v1/sla/preview", &friday).await;
     assert_eq!(preview["targets"][1]["due"], "2026-12-01T13:15:00Z");
@@ -266,12 +266,13 @@ async fn administrators_edit_policies_and_calendars_which_the_engine_then_uses()
         (broken_closure, 422, "closures", "Date de fermeture illisible"),
     ];
     for (calendar, status_expected, field, message) in calendars {
-        let (status, error) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
+        let (status, error) =
+            admin.server_fn_json(server_fn_path::<SaveCalendar>(), &json!({ "calendar": calendar })).await;
         assert_eq!(status, status_expected, "{error}");
         assert_eq!(error["field"], field, "{error}");
         assert!(error["message"].as_str().unwrap().contains(message), "{error}");
     }
-    let (status, _) = admin.server_fn_json(path::<SaveCalendar>(), &json!({ "calendar": unknown })).await;
+    let (status, _) = admin.server_fn_json(server_fn_path::<SaveCalendar>(), &json!({ "calendar": unknown })).await;
     assert_eq!(status, 404);
 
     // One audit line per accepted change, none for the refused ones.

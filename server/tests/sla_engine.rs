@@ -5,14 +5,13 @@
 mod common;
 
 use app::auth::CurrentUser;
-use app::domain::calendar::paris;
 use app::domain::people::{Pole, Role};
 use app::domain::sla::Measure;
 use app::domain::ticket::{Kind, Priority};
 use app::domain::workflow::Action;
 use app::tickets::service::{self, Actor};
 use app::tickets::{NewTicket, TransitionRequest};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use common::TestApp;
 use common::smtp::SmtpSink;
 use diesel::prelude::*;
@@ -21,10 +20,7 @@ use server::config::SmtpConfig;
 use server::jobs::mail::Mailer;
 
 /// A wall-clock time in Bordeaux, `"2026-11-23 09:00"` (a Monday).
-fn at(text: &str) -> DateTime<Utc> {
-    let (date, time) = text.split_once(' ').unwrap();
-    paris(date.parse::<NaiveDate>().unwrap(), NaiveTime::parse_from_str(time, "%H:%M").unwrap())
-}
+use common::paris_time as at;
 
 struct Desk {
     app: TestApp,

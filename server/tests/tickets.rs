@@ -4,44 +4,26 @@
 mod common;
 
 use app::domain::people::{Pole, Role};
+use app::domain::workflow::Status;
+use app::tickets::TicketDetail;
 use chrono::{Datelike, TimeDelta, Utc};
 use common::{Client, TestApp, error_code};
 use serde_json::{Value, json};
 
-async fn post(client: &Client, path: &str, body: Value) -> (u16, Value) {
-    let response = client.http.post(format!("{}{path}", client.base_url)).json(&body).send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn get(client: &Client, path: &str) -> (u16, Value) {
-    let response = client.get(path).await;
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 /// Registers a ticket and returns its reference.
 async fn create(client: &Client, body: Value) -> String {
-    let (status, ticket) = post(client, "/api/v1/tickets", body.clone()).await;
+    let (status, ticket) = client.post_json("/api/v1/tickets", body.clone()).await;
     assert_eq!(status, 201, "{body} → {ticket}");
     ticket["summary"]["reference"].as_str().unwrap().to_owned()
 }
 
-/// Applies an action with the ticket's current version; returns the status and the ticket or error.
-async fn act(client: &Client, reference: &str, action: &str, extra: Value) -> (u16, Value) {
-    let (_, ticket) = get(client, &format!("/api/v1/tickets/{reference}")).await;
-    let version = ticket["summary"]["version"].as_i64().unwrap_or(0);
-    let mut body = json!({ "action": action, "version": version });
-    body.as_object_mut().unwrap().extend(extra.as_object().cloned().unwrap_or_default());
-    post(client, &format!("/api/v1/tickets/{reference}/transitions"), body).await
-}
-
-fn status_of(ticket: &Value) -> &str {
-    ticket["summary"]["status"].as_str().unwrap_or_default()
+/// The state of a ticket an answer carries, decoded into the wire type (an error body has none).
+fn status_of(ticket: &Value) -> Option<Status> {
+    serde_json::from_value::<TicketDetail>(ticket.clone()).ok().map(|ticket| ticket.summary.status)
 }
 
 async fn history_actions(client: &Client, reference: &str) -> Vec<String> {
-    let (status, history) = get(client, &format!("/api/v1/tickets/{reference}/history")).await;
+    let (status, history) = client.get_json(&format!("/api/v1/tickets/{reference}/history")).await;
     assert_eq!(status, 200);
     history.as_array().unwrap().iter().map(|entry| entry["action"].as_str().unwrap().to_owned()).collect()
 }
@@ -86,10 +68,10 @@ async fn an_incident_goes_from_the_portal_to_the_requesters_confirmation() {
     )
     .await;
     assert!(reference.starts_with(&format!("INC-{year}-")), "{reference}");
-    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(
         (status_of(&ticket), ticket["summary"]["channel"].as_str(), ticket["summary"]["pole"].as_str()),
-        ("NOUVEAU", Some("PORTAIL"), Some("FRONT"))
+        (Some(Status::New), Some("PORTAIL"), Some("FRONT"))
     );
     assert_eq!(
         ticket["actions"],
@@ -97,20 +79,20 @@ async fn an_incident_goes_from_the_portal_to_the_requesters_confirmation() {
         "the requester may only cancel or alert"
     );
 
-    let (status, ticket) = act(&d.n1, &reference, "PRENDRE", json!({ "minutes": 5 })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
-    let (status, ticket) = act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel étage ?" })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "ATTENTE_DEMANDEUR"));
+    let (status, ticket) = d.n1.act(&reference, "PRENDRE", json!({ "minutes": 5 })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::InProgress)));
+    let (status, ticket) = d.n1.act(&reference, "QUESTIONNER", json!({ "question": "Quel étage ?" })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::WaitingRequester)));
     assert!(ticket["waiting_since"].is_string(), "the pause is recorded");
-    let (status, ticket) = act(&d.employee, &reference, "REPONDRE", json!({ "answer": "Premier étage." })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    let (status, ticket) = d.employee.act(&reference, "REPONDRE", json!({ "answer": "Premier étage." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::InProgress)));
     assert!(ticket["waiting_since"].is_null());
     let (status, ticket) =
-        act(&d.n1, &reference, "RESOUDRE", json!({ "solution": "Capteur nettoyé.", "minutes": 15 })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "RESOLU"));
+        d.n1.act(&reference, "RESOUDRE", json!({ "solution": "Capteur nettoyé.", "minutes": 15 })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::Resolved)));
     assert_eq!(ticket["effort"]["total_minutes"], 20);
-    let (status, ticket) = act(&d.employee, &reference, "CONFIRMER", json!({})).await;
-    assert_eq!((status, status_of(&ticket)), (200, "CLOS"));
+    let (status, ticket) = d.employee.act(&reference, "CONFIRMER", json!({})).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::Closed)));
     assert!(ticket["closed_at"].is_string());
     assert_eq!(ticket["summary"]["version"], 6);
     assert_eq!(
@@ -125,43 +107,46 @@ async fn a_rejected_resolution_reopens_and_counts() {
     let reference =
         create(&d.employee, json!({ "type": "DEMANDE", "title": "Second écran", "description": "Pour l'accueil." }))
             .await;
-    act(&d.n1, &reference, "PRENDRE", json!({})).await;
-    act(&d.n1, &reference, "RESOUDRE", json!({ "solution": "Livré." })).await;
-    let (status, body) = act(&d.employee, &reference, "REJETER", json!({})).await;
+    d.n1.act(&reference, "PRENDRE", json!({})).await;
+    d.n1.act(&reference, "RESOUDRE", json!({ "solution": "Livré." })).await;
+    let (status, body) = d.employee.act(&reference, "REJETER", json!({})).await;
     assert_eq!((status, error_code(&body), body["error"]["field"].as_str()), (422, "validation", Some("reason")));
-    let (status, ticket) = act(&d.employee, &reference, "REJETER", json!({ "reason": "Toujours pas reçu." })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    let (status, ticket) = d.employee.act(&reference, "REJETER", json!({ "reason": "Toujours pas reçu." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::InProgress)));
     assert_eq!(ticket["reopen_count"], 1);
 }
 
 #[tokio::test]
 async fn the_front_office_registers_a_call_for_someone_and_solves_it_at_once() {
     let d = desk().await;
-    let (status, ticket) = post(&d.n1, "/api/v1/tickets", json!({
+    let (status, ticket) = d.n1.post_json("/api/v1/tickets", json!({
         "type": "DEMANDE", "title": "Mot de passe oublié", "description": "Réinitialisation demandée par téléphone.",
         "channel": "TELEPHONE", "requester": "Camille@T.fr", "solved_now": "Mot de passe réinitialisé avec l'utilisateur."
     }))
     .await;
     assert_eq!(status, 201, "{ticket}");
-    assert_eq!(status_of(&ticket), "RESOLU");
+    assert_eq!(status_of(&ticket), Some(Status::Resolved));
     assert_eq!(ticket["first_contact"], true);
     assert_eq!(ticket["registered_by_name"], "Personne n1@t.fr");
     assert_eq!(ticket["summary"]["requester_name"], "Personne camille@t.fr");
     let reference = ticket["summary"]["reference"].as_str().unwrap();
-    let (status, mine) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (status, mine) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(status, 200, "the requester follows it");
     assert_eq!(mine["actions"], json!(["CONFIRMER", "REJETER"]));
 
     // An employee cannot register for someone else, nor register a change.
-    let (status, body) = post(
-        &d.employee,
-        "/api/v1/tickets",
-        json!({ "type": "DEMANDE", "title": "x", "description": "y", "requester": "n1@t.fr" }),
-    )
-    .await;
+    let (status, body) = d
+        .employee
+        .post_json(
+            "/api/v1/tickets",
+            json!({ "type": "DEMANDE", "title": "x", "description": "y", "requester": "n1@t.fr" }),
+        )
+        .await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"));
-    let (status, _) =
-        post(&d.employee, "/api/v1/tickets", json!({ "type": "CHANGEMENT", "title": "x", "description": "y" })).await;
+    let (status, _) = d
+        .employee
+        .post_json("/api/v1/tickets", json!({ "type": "CHANGEMENT", "title": "x", "description": "y" }))
+        .await;
     assert_eq!(status, 403);
 }
 
@@ -173,36 +158,36 @@ async fn escalation_moves_the_ticket_to_the_next_pole_with_its_reason() {
         json!({ "type": "INCIDENT", "title": "Libourne sans Internet", "description": "Toute l'agence." }),
     )
     .await;
-    act(&d.n1, &reference, "PRENDRE", json!({})).await;
-    let (status, body) = act(&d.n1, &reference, "ESCALADER", json!({ "pole": "BACK" })).await;
+    d.n1.act(&reference, "PRENDRE", json!({})).await;
+    let (status, body) = d.n1.act(&reference, "ESCALADER", json!({ "pole": "BACK" })).await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("reason")));
-    let (status, body) = act(&d.n1, &reference, "ESCALADER", json!({ "pole": "FRONT", "reason": "x" })).await;
+    let (status, body) = d.n1.act(&reference, "ESCALADER", json!({ "pole": "FRONT", "reason": "x" })).await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("pole")));
     let (status, ticket) =
-        act(&d.n1, &reference, "ESCALADER", json!({ "pole": "BACK", "reason": "Lien opérateur à diagnostiquer." }))
-            .await;
+        d.n1.act(&reference, "ESCALADER", json!({ "pole": "BACK", "reason": "Lien opérateur à diagnostiquer." })).await;
     assert_eq!(status, 200, "{ticket}");
-    assert_eq!((status_of(&ticket), ticket["summary"]["pole"].as_str()), ("NOUVEAU", Some("BACK")));
+    assert_eq!((status_of(&ticket), ticket["summary"]["pole"].as_str()), (Some(Status::New), Some("BACK")));
     assert!(ticket["summary"]["assignee_name"].is_null());
     assert_eq!(ticket["escalation_count"], 1);
 
-    let (status, body) = act(&d.n1, &reference, "PRENDRE", json!({})).await;
+    let (status, body) = d.n1.act(&reference, "PRENDRE", json!({})).await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"), "the Front Office no longer holds it");
-    let (status, ticket) = act(&d.n2, &reference, "PRENDRE", json!({})).await;
+    let (status, ticket) = d.n2.act(&reference, "PRENDRE", json!({})).await;
     assert_eq!((status, ticket["summary"]["assignee_name"].as_str()), (200, Some("Personne n2@t.fr")));
 
     // The requester sees that it moved, not the desk's internal reasons.
-    let (_, seen) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, seen) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     let text = seen["timeline"].to_string();
     assert!(!text.contains("Lien opérateur"), "{text}");
-    let (_, desk_view) = get(&d.n2, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, desk_view) = d.n2.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert!(desk_view["timeline"].to_string().contains("Lien opérateur"));
 
     // Hierarchical escalation notifies the supervisors.
-    let (status, ticket) =
-        act(&d.employee, &reference, "ESCALADE_HIERARCHIQUE", json!({ "reason": "Signature chez le notaire demain." }))
-            .await;
-    assert_eq!((status, status_of(&ticket)), (200, "EN_COURS"));
+    let (status, ticket) = d
+        .employee
+        .act(&reference, "ESCALADE_HIERARCHIQUE", json!({ "reason": "Signature chez le notaire demain." }))
+        .await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::InProgress)));
     assert!(ticket["supervisor_alerted_at"].is_string());
     use diesel_async::RunQueryDsl;
     #[derive(diesel::QueryableByName)]
@@ -232,19 +217,22 @@ async fn a_problem_and_its_change_follow_their_own_lifecycles_and_links() {
     .await;
     assert!(problem.starts_with("PRB-"));
     let (status, _) =
-        post(&d.n2, &format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem })).await;
+        d.n2.post_json(&format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem }))
+            .await;
     assert_eq!(status, 201);
     let (status, body) =
-        post(&d.n2, &format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem })).await;
+        d.n2.post_json(&format!("/api/v1/tickets/{incident}/links"), json!({ "kind": "CAUSE", "target": problem }))
+            .await;
     assert_eq!((status, error_code(&body)), (409, "conflict"), "an incident has one problem");
     let (status, body) =
-        post(&d.n2, &format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CAUSE", "target": incident })).await;
+        d.n2.post_json(&format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CAUSE", "target": incident }))
+            .await;
     assert_eq!((status, error_code(&body)), (422, "validation"), "a problem is not caused by an incident");
 
-    act(&d.n2, &problem, "PRENDRE", json!({})).await;
+    d.n2.act(&problem, "PRENDRE", json!({})).await;
     let (status, ticket) =
-        act(&d.n2, &problem, "ERREUR_CONNUE", json!({ "workaround": "Relancer la synchro à la main." })).await;
-    assert_eq!((status, status_of(&ticket)), (200, "ERREUR_CONNUE"));
+        d.n2.act(&problem, "ERREUR_CONNUE", json!({ "workaround": "Relancer la synchro à la main." })).await;
+    assert_eq!((status, status_of(&ticket)), (200, Some(Status::KnownError)));
 
     let change = create(
         &d.expert,
@@ -253,29 +241,29 @@ async fn a_problem_and_its_change_follow_their_own_lifecycles_and_links() {
     .await;
     assert!(change.starts_with("CHG-"));
     let (status, _) =
-        post(&d.n2, &format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CORRECTIF", "target": change }))
+        d.n2.post_json(&format!("/api/v1/tickets/{problem}/links"), json!({ "kind": "CORRECTIF", "target": change }))
             .await;
     assert_eq!(status, 201);
     // Implemented only after approval.
-    let (status, body) = act(&d.expert, &change, "DEMARRER", json!({})).await;
+    let (status, body) = d.expert.act(&change, "DEMARRER", json!({})).await;
     assert_eq!((status, error_code(&body)), (409, "conflict"), "{body}");
-    assert_eq!(act(&d.expert, &change, "SOUMETTRE", json!({})).await.0, 200);
-    let (status, _) = act(&d.expert, &change, "APPROUVER", json!({})).await;
+    assert_eq!(d.expert.act(&change, "SOUMETTRE", json!({})).await.0, 200);
+    let (status, _) = d.expert.act(&change, "APPROUVER", json!({})).await;
     assert_eq!(status, 403, "only the CAB approves");
-    assert_eq!(status_of(&act(&d.cab, &change, "APPROUVER", json!({})).await.1), "APPROUVE");
-    assert_eq!(status_of(&act(&d.expert, &change, "DEMARRER", json!({})).await.1), "EN_COURS");
+    assert_eq!(status_of(&d.cab.act(&change, "APPROUVER", json!({})).await.1), Some(Status::Approved));
+    assert_eq!(status_of(&d.expert.act(&change, "DEMARRER", json!({})).await.1), Some(Status::InProgress));
     assert_eq!(
-        status_of(&act(&d.expert, &change, "RESOUDRE", json!({ "solution": "Déployé samedi." })).await.1),
-        "RESOLU"
+        status_of(&d.expert.act(&change, "RESOUDRE", json!({ "solution": "Déployé samedi." })).await.1),
+        Some(Status::Resolved)
     );
-    assert_eq!(status_of(&act(&d.expert, &change, "CLORE", json!({})).await.1), "CLOS");
+    assert_eq!(status_of(&d.expert.act(&change, "CLORE", json!({})).await.1), Some(Status::Closed));
     assert_eq!(
-        status_of(&act(&d.n2, &problem, "RESOUDRE", json!({ "solution": "Corrigé par le changement." })).await.1),
-        "RESOLU"
+        status_of(&d.n2.act(&problem, "RESOUDRE", json!({ "solution": "Corrigé par le changement." })).await.1),
+        Some(Status::Resolved)
     );
-    assert_eq!(status_of(&act(&d.n2, &problem, "CLORE", json!({})).await.1), "CLOS");
+    assert_eq!(status_of(&d.n2.act(&problem, "CLORE", json!({})).await.1), Some(Status::Closed));
 
-    let (_, problem_view) = get(&d.n2, &format!("/api/v1/tickets/{problem}")).await;
+    let (_, problem_view) = d.n2.get_json(&format!("/api/v1/tickets/{problem}")).await;
     let links: Vec<(String, bool)> = problem_view["links"]
         .as_array()
         .unwrap()
@@ -290,23 +278,23 @@ async fn events_are_acknowledged_promoted_or_attached() {
     let d = desk().await;
     let first = create(&d.n2, json!({ "type": "EVENEMENT", "title": "Disque D: à 92 %", "description": "SRV-FIC01", "channel": "SUPERVISION" })).await;
     assert!(first.starts_with("EVT-"));
-    assert_eq!(status_of(&act(&d.n2, &first, "ACQUITTER", json!({})).await.1), "ACQUITTE");
-    let (status, event) = act(&d.n2, &first, "PROMOUVOIR", json!({})).await;
-    assert_eq!((status, status_of(&event)), (200, "CLOS"));
+    assert_eq!(status_of(&d.n2.act(&first, "ACQUITTER", json!({})).await.1), Some(Status::Acknowledged));
+    let (status, event) = d.n2.act(&first, "PROMOUVOIR", json!({})).await;
+    assert_eq!((status, status_of(&event)), (200, Some(Status::Closed)));
     let incident = event["links"][0]["other"].as_str().unwrap().to_owned();
     assert!(incident.starts_with("INC-"), "{event}");
-    let (_, incident_view) = get(&d.n2, &format!("/api/v1/tickets/{incident}")).await;
+    let (_, incident_view) = d.n2.get_json(&format!("/api/v1/tickets/{incident}")).await;
     assert_eq!(
         (incident_view["summary"]["title"].as_str(), incident_view["summary"]["channel"].as_str()),
         (Some("Disque D: à 92 %"), Some("SUPERVISION"))
     );
 
     let second = create(&d.n2, json!({ "type": "EVENEMENT", "title": "Disque D: à 95 %", "description": "SRV-FIC01", "channel": "SUPERVISION" })).await;
-    let (status, body) = act(&d.n2, &second, "RATTACHER", json!({ "incident": first })).await;
+    let (status, body) = d.n2.act(&second, "RATTACHER", json!({ "incident": first })).await;
     assert_eq!((status, error_code(&body)), (422, "validation"), "an event attaches to an incident, not to an event");
-    let (status, event) = act(&d.n2, &second, "RATTACHER", json!({ "incident": incident })).await;
-    assert_eq!((status, status_of(&event)), (200, "CLOS"));
-    let (status, body) = act(&d.n2, &second, "ACQUITTER", json!({})).await;
+    let (status, event) = d.n2.act(&second, "RATTACHER", json!({ "incident": incident })).await;
+    assert_eq!((status, status_of(&event)), (200, Some(Status::Closed)));
+    let (status, body) = d.n2.act(&second, "ACQUITTER", json!({})).await;
     assert_eq!((status, error_code(&body)), (409, "conflict"));
     assert!(body["error"]["message"].as_str().unwrap().contains("Clos"), "{body}");
 }
@@ -325,36 +313,37 @@ async fn refusals_have_the_right_status_and_a_french_message() {
         (&d.n1, "ASSIGNER", json!({ "assignee": 999_999 }), 422, "validation"),
     ];
     for (client, action, extra, status, code) in cases {
-        let (got, body) = act(client, &reference, action, extra).await;
+        let (got, body) = client.act(&reference, action, extra).await;
         assert_eq!((got, error_code(&body)), (status, code), "{action}: {body}");
         assert!(!body["error"]["message"].as_str().unwrap().is_empty());
     }
     // A stale version is refused and nothing changes.
-    let (status, body) =
-        post(&d.n1, &format!("/api/v1/tickets/{reference}/transitions"), json!({ "action": "PRENDRE", "version": 7 }))
-            .await;
+    let (status, body) = d
+        .n1
+        .post_json(&format!("/api/v1/tickets/{reference}/transitions"), json!({ "action": "PRENDRE", "version": 7 }))
+        .await;
     assert_eq!((status, error_code(&body)), (409, "conflict"));
     assert!(body["error"]["message"].as_str().unwrap().contains("rechargez"));
-    let (_, ticket) = get(&d.n1, &format!("/api/v1/tickets/{reference}")).await;
-    assert_eq!((status_of(&ticket), ticket["summary"]["version"].as_i64()), ("NOUVEAU", Some(1)));
+    let (_, ticket) = d.n1.get_json(&format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!((status_of(&ticket), ticket["summary"]["version"].as_i64()), (Some(Status::New), Some(1)));
 
     let (status, body) =
-        post(&d.n1, "/api/v1/tickets", json!({ "type": "PANNE", "title": "x", "description": "y" })).await;
+        d.n1.post_json("/api/v1/tickets", json!({ "type": "PANNE", "title": "x", "description": "y" })).await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("type")));
-    let (status, body) = post(
-        &d.n1,
-        "/api/v1/tickets",
-        json!({ "type": "INCIDENT", "title": " ", "description": "y", "requester": "camille@t.fr" }),
-    )
-    .await;
+    let (status, body) =
+        d.n1.post_json(
+            "/api/v1/tickets",
+            json!({ "type": "INCIDENT", "title": " ", "description": "y", "requester": "camille@t.fr" }),
+        )
+        .await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("title")));
-    let (status, _) = get(&d.n1, "/api/v1/tickets/INC-2026-999999").await;
+    let (status, _) = d.n1.get_json("/api/v1/tickets/INC-2026-999999").await;
     assert_eq!(status, 404);
-    let (status, _) = get(&d.n1, "/api/v1/tickets/n-importe-quoi").await;
+    let (status, _) = d.n1.get_json("/api/v1/tickets/n-importe-quoi").await;
     assert_eq!(status, 404);
-    let (status, body) = get(&d.n1, "/api/v1/tickets?status_group=ouvert").await;
+    let (status, body) = d.n1.get_json("/api/v1/tickets?status_group=ouvert").await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("status_group")));
-    let (status, _) = get(&d.app.client(), &format!("/api/v1/tickets/{reference}")).await;
+    let (status, _) = d.app.client().get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(status, 401);
 }
 
@@ -365,38 +354,39 @@ async fn employees_see_only_their_tickets_and_never_internal_notes() {
     let other = d.app.signed_in("autre@t.fr").await;
     let reference =
         create(&d.employee, json!({ "type": "INCIDENT", "title": "Poste lent", "description": "Très lent." })).await;
-    let (status, _) = post(
-        &d.n1,
-        &format!("/api/v1/tickets/{reference}/comments"),
-        json!({ "body": "Client pénible.", "internal": true }),
-    )
-    .await;
+    let (status, _) =
+        d.n1.post_json(
+            &format!("/api/v1/tickets/{reference}/comments"),
+            json!({ "body": "Client pénible.", "internal": true }),
+        )
+        .await;
     assert_eq!(status, 201);
     let (status, _) =
-        post(&d.n1, &format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "Nous regardons." })).await;
+        d.n1.post_json(&format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "Nous regardons." })).await;
     assert_eq!(status, 201);
-    let (status, body) =
-        post(&d.employee, &format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "x", "internal": true }))
-            .await;
+    let (status, body) = d
+        .employee
+        .post_json(&format!("/api/v1/tickets/{reference}/comments"), json!({ "body": "x", "internal": true }))
+        .await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"));
     let (status, body) =
-        post(&d.employee, &format!("/api/v1/tickets/{reference}/effort"), json!({ "minutes": 5 })).await;
+        d.employee.post_json(&format!("/api/v1/tickets/{reference}/effort"), json!({ "minutes": 5 })).await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"));
 
-    let (_, mine) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, mine) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
     let text = mine["timeline"].to_string();
     assert!(text.contains("Nous regardons.") && !text.contains("Client pénible."), "{text}");
     assert_eq!(mine["effort"]["total_minutes"], 0);
-    let (status, _) = get(&other, &format!("/api/v1/tickets/{reference}")).await;
+    let (status, _) = other.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(status, 404, "another employee does not learn it exists");
-    let (status, body) = act(&other, &reference, "ANNULER", json!({ "reason": "x" })).await;
+    let (status, body) = other.act(&reference, "ANNULER", json!({ "reason": "x" })).await;
     assert_eq!((status, error_code(&body)), (404, "not_found"));
 
-    let (_, list) = get(&other, "/api/v1/tickets").await;
+    let (_, list) = other.get_json("/api/v1/tickets").await;
     assert_eq!(list["total"], 0);
-    let (_, list) = get(&d.employee, "/api/v1/tickets?requester=1").await;
+    let (_, list) = d.employee.get_json("/api/v1/tickets?requester=1").await;
     assert_eq!(list["total"], 1, "the requester filter cannot widen an employee's view");
-    let (_, list) = get(&d.n1, "/api/v1/tickets?pole=FRONT&status_group=new&per_page=10").await;
+    let (_, list) = d.n1.get_json("/api/v1/tickets?pole=FRONT&status_group=new&per_page=10").await;
     assert_eq!((list["total"].as_i64(), list["per_page"].as_i64()), (Some(1), Some(10)));
 }
 
@@ -404,8 +394,8 @@ async fn employees_see_only_their_tickets_and_never_internal_notes() {
 async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_once() {
     let d = desk().await;
     let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "VPN", "description": "Coupe." })).await;
-    act(&d.n1, &reference, "PRENDRE", json!({})).await;
-    act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
+    d.n1.act(&reference, "PRENDRE", json!({})).await;
+    d.n1.act(&reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
     let asked = d.app.clock.now();
     let run = |hours: i64| {
         let pool = d.app.pool.clone();
@@ -426,8 +416,8 @@ async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_onc
     // The server was down for days: the overdue step happens once, late.
     let (a, b) = tokio::join!(run(300), run(300));
     assert_eq!(a.auto_resolved + b.auto_resolved, 1);
-    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
-    assert_eq!(status_of(&ticket), "RESOLU");
+    let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), Some(Status::Resolved));
     assert!(ticket["solution"].as_str().unwrap().starts_with("Résolu automatiquement"));
     let reminders =
         ticket["timeline"].as_array().unwrap().iter().filter(|e| e["Comment"]["purpose"] == "RAPPEL").count();
@@ -443,8 +433,8 @@ async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_onc
     assert_eq!(run(hours_after + 119).await, report(0, 0, 0));
     let (a, b) = tokio::join!(run(hours_after + 121), run(hours_after + 121));
     assert_eq!(a.auto_closed + b.auto_closed, 1);
-    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
-    assert_eq!(status_of(&ticket), "CLOS");
+    let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), Some(Status::Closed));
 
     use diesel_async::RunQueryDsl;
     #[derive(diesel::QueryableByName)]
@@ -467,8 +457,8 @@ async fn unanswered_questions_are_recalled_then_resolved_then_closed_exactly_onc
 async fn after_downtime_each_reminder_waits_a_full_period_after_the_previous_one() {
     let d = desk().await;
     let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "VPN", "description": "Coupe." })).await;
-    act(&d.n1, &reference, "PRENDRE", json!({})).await;
-    act(&d.n1, &reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
+    d.n1.act(&reference, "PRENDRE", json!({})).await;
+    d.n1.act(&reference, "QUESTIONNER", json!({ "question": "Quel réseau ?" })).await;
     let restart = d.app.clock.now() + TimeDelta::days(10);
     let run = |minutes: i64| {
         let pool = d.app.pool.clone();
@@ -493,8 +483,8 @@ async fn after_downtime_each_reminder_waits_a_full_period_after_the_previous_one
     for (minutes, expected) in steps {
         assert_eq!(run(minutes).await, expected, "{minutes} min after the restart");
     }
-    let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{reference}")).await;
-    assert_eq!(status_of(&ticket), "RESOLU");
+    let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{reference}")).await;
+    assert_eq!(status_of(&ticket), Some(Status::Resolved));
 }
 
 #[tokio::test]
@@ -539,13 +529,13 @@ async fn concurrent_writes_on_one_ticket_lose_nothing() {
         let client = d.app.signed_in("n1@t.fr").await;
         let reference = reference.clone();
         takes.push(tokio::spawn(async move {
-            post(
-                &client,
-                &format!("/api/v1/tickets/{reference}/transitions"),
-                json!({ "action": "PRENDRE", "version": 1 }),
-            )
-            .await
-            .0
+            client
+                .post_json(
+                    &format!("/api/v1/tickets/{reference}/transitions"),
+                    json!({ "action": "PRENDRE", "version": 1 }),
+                )
+                .await
+                .0
         }));
     }
     let mut statuses = Vec::new();
@@ -564,20 +554,20 @@ async fn concurrent_writes_on_one_ticket_lose_nothing() {
         workers.push(tokio::spawn(async move {
             let mut successes = 0;
             for round in 0..5 {
-                post(
-                    &client,
-                    &format!("/api/v1/tickets/{reference}/comments"),
-                    json!({ "body": format!("note {worker}-{round}"), "internal": true }),
-                )
-                .await;
-                loop {
-                    let (status, _) = act(
-                        &client,
-                        &reference,
-                        "ESCALADE_HIERARCHIQUE",
-                        json!({ "reason": format!("relance {worker}-{round}") }),
+                client
+                    .post_json(
+                        &format!("/api/v1/tickets/{reference}/comments"),
+                        json!({ "body": format!("note {worker}-{round}"), "internal": true }),
                     )
                     .await;
+                loop {
+                    let (status, _) = client
+                        .act(
+                            &reference,
+                            "ESCALADE_HIERARCHIQUE",
+                            json!({ "reason": format!("relance {worker}-{round}") }),
+                        )
+                        .await;
                     if status == 200 {
                         successes += 1;
                         break;
@@ -593,7 +583,7 @@ async fn concurrent_writes_on_one_ticket_lose_nothing() {
         successes += worker.await.unwrap();
     }
     assert_eq!(successes, 30);
-    let (_, ticket) = get(&d.n1, &format!("/api/v1/tickets/{reference}")).await;
+    let (_, ticket) = d.n1.get_json(&format!("/api/v1/tickets/{reference}")).await;
     assert_eq!(ticket["summary"]["version"], 2 + 30);
     let history = history_actions(&d.n1, &reference).await;
     assert_eq!(history.iter().filter(|a| *a == "ESCALADE_HIERARCHIQUE").count(), 30);
@@ -624,9 +614,9 @@ async fn the_same_source_is_registered_once() {
     let d = desk().await;
     let body = json!({ "type": "EVENEMENT", "title": "Sauvegarde échouée", "description": "code 23", "channel": "SUPERVISION", "source_ref": "zabbix:4242" });
     create(&d.n2, body.clone()).await;
-    let (status, error) = post(&d.n2, "/api/v1/tickets", body).await;
+    let (status, error) = d.n2.post_json("/api/v1/tickets", body).await;
     assert_eq!((status, error_code(&error)), (409, "conflict"));
-    let (_, list) = get(&d.n2, "/api/v1/tickets?type=EVENEMENT").await;
+    let (_, list) = d.n2.get_json("/api/v1/tickets?type=EVENEMENT").await;
     assert_eq!(list["total"], 1);
 }
 
@@ -634,7 +624,7 @@ async fn the_same_source_is_registered_once() {
 async fn every_path_of_the_openapi_document_is_served() {
     let d = desk().await;
     let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "x", "description": "y" })).await;
-    let (status, document) = get(&d.n1, "/api/v1/openapi.json").await;
+    let (status, document) = d.n1.get_json("/api/v1/openapi.json").await;
     assert_eq!(status, 200);
     for (path, operations) in document["paths"].as_object().unwrap() {
         let url = path.replace("{reference}", &reference).replace("{code}", "RESEAU_VPN").replace("{id}", "1");
@@ -667,12 +657,13 @@ async fn resolving_a_major_incident_resolves_its_open_children_on_request() {
         )
         .await;
         let (status, _) =
-            post(&d.n1, &format!("/api/v1/tickets/{child}/links"), json!({ "kind": "ENFANT", "target": parent })).await;
+            d.n1.post_json(&format!("/api/v1/tickets/{child}/links"), json!({ "kind": "ENFANT", "target": parent }))
+                .await;
         assert_eq!(status, 201);
         children.push(child);
     }
     // One child was already resolved separately: it is left as it is.
-    act(&d.n1, &children[2], "RESOUDRE", json!({ "solution": "Résolu à part." })).await;
+    d.n1.act(&children[2], "RESOUDRE", json!({ "solution": "Résolu à part." })).await;
 
     let resolve_children = |client: &Client| {
         let url =
@@ -682,17 +673,17 @@ async fn resolving_a_major_incident_resolves_its_open_children_on_request() {
     let refused = resolve_children(&d.n1).await.unwrap();
     assert_eq!(refused.status(), 409, "the parent must be resolved first");
 
-    act(&d.n1, &parent, "RESOUDRE", json!({ "solution": "Serveur Exchange redémarré." })).await;
+    d.n1.act(&parent, "RESOUDRE", json!({ "solution": "Serveur Exchange redémarré." })).await;
     let response = resolve_children(&d.n1).await.unwrap();
     assert_eq!(response.status(), 200);
     let resolved: Vec<String> = response.json().await.unwrap();
     assert_eq!(resolved, children[..2].to_vec());
     for child in &children[..2] {
-        let (_, ticket) = get(&d.employee, &format!("/api/v1/tickets/{child}")).await;
-        assert_eq!(status_of(&ticket), "RESOLU");
+        let (_, ticket) = d.employee.get_json(&format!("/api/v1/tickets/{child}")).await;
+        assert_eq!(status_of(&ticket), Some(Status::Resolved));
         assert!(ticket["solution"].as_str().unwrap().contains("Serveur Exchange redémarré."), "{ticket}");
     }
-    let (_, untouched) = get(&d.employee, &format!("/api/v1/tickets/{}", children[2])).await;
+    let (_, untouched) = d.employee.get_json(&format!("/api/v1/tickets/{}", children[2])).await;
     assert_eq!(untouched["solution"], "Résolu à part.");
     let (status, _) = {
         let response = resolve_children(&d.employee).await.unwrap();
@@ -710,22 +701,22 @@ async fn effort_is_totalled_per_ticket_pole_and_agent() {
     let quality = d.app.signed_in("qualite@t.fr").await;
     let first = create(&d.employee, json!({ "type": "INCIDENT", "title": "a", "description": "x" })).await;
     let second = create(&d.employee, json!({ "type": "DEMANDE", "title": "b", "description": "y" })).await;
-    act(&d.n1, &first, "PRENDRE", json!({ "minutes": 10 })).await;
-    post(&d.n1, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 20, "note": "diagnostic" })).await;
-    post(&d.n1, &format!("/api/v1/tickets/{second}/effort"), json!({ "minutes": 5 })).await;
-    act(&d.n1, &first, "ESCALADER", json!({ "pole": "BACK", "reason": "réseau" })).await;
-    post(&d.n2, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 45 })).await;
-    let (status, body) = post(&d.n2, &format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 0 })).await;
+    d.n1.act(&first, "PRENDRE", json!({ "minutes": 10 })).await;
+    d.n1.post_json(&format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 20, "note": "diagnostic" })).await;
+    d.n1.post_json(&format!("/api/v1/tickets/{second}/effort"), json!({ "minutes": 5 })).await;
+    d.n1.act(&first, "ESCALADER", json!({ "pole": "BACK", "reason": "réseau" })).await;
+    d.n2.post_json(&format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 45 })).await;
+    let (status, body) = d.n2.post_json(&format!("/api/v1/tickets/{first}/effort"), json!({ "minutes": 0 })).await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("minutes")));
 
-    let (_, ticket) = get(&d.n2, &format!("/api/v1/tickets/{first}")).await;
+    let (_, ticket) = d.n2.get_json(&format!("/api/v1/tickets/{first}")).await;
     assert_eq!(ticket["effort"]["total_minutes"], 75);
     assert_eq!(ticket["effort"]["by_pole"], json!([["FRONT", 30], ["BACK", 45]]));
 
     let today = d.app.clock.now().with_timezone(&chrono_tz::Europe::Paris).date_naive();
-    let (status, body) = get(&d.n1, &format!("/api/v1/effort?from={today}&to={today}")).await;
+    let (status, body) = d.n1.get_json(&format!("/api/v1/effort?from={today}&to={today}")).await;
     assert_eq!((status, error_code(&body)), (403, "forbidden"), "agents do not see their colleagues' figures");
-    let (status, report) = get(&quality, &format!("/api/v1/effort?from={today}&to={today}")).await;
+    let (status, report) = quality.get_json(&format!("/api/v1/effort?from={today}&to={today}")).await;
     assert_eq!(status, 200, "{report}");
     assert_eq!(report["total_minutes"], 80);
     assert_eq!(report["by_pole"], json!([["FRONT", 35], ["BACK", 45]]));
@@ -736,6 +727,6 @@ async fn effort_is_totalled_per_ticket_pole_and_agent() {
             { "agent": "Personne n2@t.fr", "pole": "BACK", "minutes": 45, "tickets": 1 }
         ])
     );
-    let (status, body) = get(&quality, "/api/v1/effort?from=2026-13-01&to=2026-12-01").await;
+    let (status, body) = quality.get_json("/api/v1/effort?from=2026-13-01&to=2026-12-01").await;
     assert_eq!((status, body["error"]["field"].as_str()), (422, Some("query")));
 }

@@ -3,6 +3,7 @@
 //! ([`api`]) and the JSON API (`server/src/routes/tickets.rs`).
 
 pub mod api;
+pub mod choices;
 #[cfg(feature = "ssr")]
 mod comments;
 #[cfg(feature = "ssr")]

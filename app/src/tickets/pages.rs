@@ -9,11 +9,11 @@ use super::api::{
 use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
 use crate::domain::access::Area;
-use crate::domain::people::{Pole, Role};
+use crate::domain::people::Role;
 use crate::domain::qualification::{Criticality, Impact, QualificationInput, Severity, Urgency, compute_priority};
 use crate::domain::ticket::{Kind, Priority, TicketRef};
 use crate::domain::workflow::is_staff;
-use crate::domain::workflow::{Action, Need, StatusGroup, need_of, routable};
+use crate::domain::workflow::{Action, Need, StatusGroup, need_of};
 use crate::error::AppError;
 use crate::i18n::{
     action_label, area_label, channel_label, comment_purpose_label, domain_label, history_label, kind_label,
@@ -25,6 +25,7 @@ use crate::i18n::{
 };
 use crate::knowledge::suggest::{KnowledgeSuggestions, SolvedWithoutTicket};
 use crate::referential::api::load_referential;
+use crate::tickets::choices::{agent_options, escalation_options};
 use crate::ui::{DataTable, ErrorPanel, Guarded};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -383,12 +384,11 @@ fn ActionPanel(
         Need::Answer => text_field("answer", t.field_answer),
         Need::Workaround => text_field("workaround", t.ticket_workaround),
         Need::Assignee => {
-            let options = detail.pole_agents.iter().map(|p| view! { <option value=p.id.0>{p.name.clone()}</option> }).collect_view();
+            let options = agent_options(detail.pole_agents.iter().map(|p| (p.id, p.name.clone())));
             view! { <div class="field"><label for="assignee">{t.col_assignee}</label><select id="assignee" name="assignee" required>{options}</select></div> }.into_any()
         }
         Need::PoleAndReason => {
-            let current = summary.pole;
-            let options = Pole::ALL.iter().copied().filter(|p| routable(*p) && *p != current).map(|p| view! { <option value=p.code()>{pole_label(p)}</option> }).collect_view();
+            let options = escalation_options(summary.pole);
             view! {
                 <div class="field"><label for="escalate-pole">{t.field_target_pole}</label><select id="escalate-pole" name="pole" required>{options}</select></div>
                 {text_field("reason", t.field_reason)}

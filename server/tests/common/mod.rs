@@ -362,8 +362,26 @@ impl Client {
     }
 
     /// A JSON API `POST` of `body`: the status and the decoded body.
-    pub async fn post_json(&self, path: &str, body: &Value) -> (u16, Value) {
-        Self::answer(self.http.post(format!("{}{path}", self.base_url)).json(body)).await
+    pub async fn post_json(&self, path: &str, body: impl serde::Serialize) -> (u16, Value) {
+        Self::answer(self.http.post(format!("{}{path}", self.base_url)).json(&body)).await
+    }
+
+    /// Applies a workflow action through `POST /api/v1/tickets/{reference}/transitions`, with the version the
+    /// ticket has now (0 when this client may not see it) and the action's `extra` fields: the status and the
+    /// ticket (or the error).
+    pub async fn act(&self, reference: &str, action: &str, extra: Value) -> (u16, Value) {
+        let (_, ticket) = self.get_json(&format!("/api/v1/tickets/{reference}")).await;
+        let version = serde_json::from_value::<app::tickets::TicketDetail>(ticket).map_or(0, |t| t.summary.version);
+        let mut body = serde_json::json!({ "action": action, "version": version });
+        body.as_object_mut().unwrap().extend(extra.as_object().cloned().unwrap_or_default());
+        self.post_json(&format!("/api/v1/tickets/{reference}/transitions"), body).await
+    }
+
+    /// `GET /api/v1/tickets/{reference}`, decoded into the wire type the pages read.
+    pub async fn ticket(&self, reference: &str) -> app::tickets::TicketDetail {
+        let (status, body) = self.get_json(&format!("/api/v1/tickets/{reference}")).await;
+        assert_eq!(status, 200, "{reference}: {body}");
+        serde_json::from_value(body).unwrap_or_else(|error| panic!("{reference}: not a ticket ({error})"))
     }
 
     /// A raw `POST` of `bytes` (a file upload): the status and the decoded body.
@@ -408,6 +426,17 @@ impl Client {
 /// The URL path of a server function.
 pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
     F::PATH
+}
+
+/// An instant written as RFC 3339 (`2026-11-10T09:00:00Z`).
+pub fn instant(text: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&chrono::Utc)
+}
+
+/// An instant written as people in Bordeaux read it, `2026-11-23 19:00` (Paris time).
+pub fn paris_time(text: &str) -> chrono::DateTime<chrono::Utc> {
+    let (date, time) = text.split_once(' ').unwrap();
+    app::domain::calendar::paris(date.parse().unwrap(), chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap())
 }
 
 /// The `code` of a JSON API error body.
