@@ -156,3 +156,44 @@ async fn the_volume_seed_adds_a_coherent_desk_to_the_demo() {
     assert!((1_200..1_600).contains(&row.qualified), "about seven in ten are qualified: {}", row.qualified);
     assert_eq!(count_tickets(&mut conn).await, before + 2_000);
 }
+
+/// The demo desk reads like a working day, whatever the day: at the first start the jobs find no reminder
+/// to catch up and no escalation late, and on a Wednesday morning the open tickets show every SLA band.
+#[tokio::test]
+async fn the_demo_desk_starts_as_a_working_day_not_a_backlog_in_meltdown() {
+    use app::domain::sla::{Band, Measure};
+    use app::domain::workflow::StatusGroup;
+    let now = common::suite_now();
+    let db = TestDatabase::migrated().await;
+    let mut conn = db.conn().await;
+    load_if_empty(&mut conn, now).await.unwrap();
+    let jobs = app::tickets::service::run_lifecycle_jobs(&mut conn, now).await.unwrap();
+    assert_eq!((jobs.reminders, jobs.auto_resolved), (0, 0), "no requester is reminded at the first start");
+    let escalations = app::sla::clocks::run_escalations(&mut conn, now + chrono::TimeDelta::minutes(1)).await.unwrap();
+    assert_eq!(escalations.late, 0, "no escalation is late at the first start: {escalations:?}");
+
+    let wednesday = common::paris_time("2026-12-02 11:00");
+    let db = TestDatabase::migrated().await;
+    let mut conn = db.conn().await;
+    load_if_empty(&mut conn, wednesday).await.unwrap();
+    use app::db::schema::tickets;
+    use diesel::{QueryDsl, TextExpressionMethods};
+    let open: Vec<(i64, app::domain::workflow::Status)> = tickets::table
+        .filter(tickets::source_ref.like("demo:A%"))
+        .select((tickets::id, tickets::status))
+        .load(&mut conn)
+        .await
+        .unwrap();
+    let mut bands = std::collections::BTreeSet::new();
+    let open =
+        open.into_iter().filter(|(_, status)| !matches!(status.group(), StatusGroup::Resolved | StatusGroup::Closed));
+    for (id, _) in open {
+        for clock in app::sla::clocks::clocks_of(&mut conn, id, wednesday).await.unwrap() {
+            if clock.measure != Measure::PoleHandling && clock.stopped.is_none() && !clock.paused {
+                bands.insert(format!("{:?}", clock.band));
+            }
+        }
+    }
+    let expected: std::collections::BTreeSet<String> = Band::ALL.iter().map(|band| format!("{band:?}")).collect();
+    assert_eq!(bands, expected, "the open tickets of a Wednesday morning show every band");
+}

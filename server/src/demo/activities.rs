@@ -5,6 +5,7 @@
 use app::auth::CurrentUser;
 use app::auth::db::load_current_user;
 use app::db::schema::{sites, tickets, users};
+use app::domain::calendar::{PublicHoliday, local_date};
 use app::domain::ids::{SiteId, UserId};
 use app::domain::import::title_of;
 use app::domain::people::Pole;
@@ -13,7 +14,7 @@ use app::domain::workflow::Action;
 use app::error::{AppError, AppResult};
 use app::tickets::service::{self, Actor};
 use app::tickets::{NewTicket, TransitionRequest};
-use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
@@ -76,19 +77,62 @@ pub fn parse(text: &str) -> Result<Vec<SampleActivity>, String> {
         .collect()
 }
 
-/// Whole weeks to add so that the sample's last activity falls before `now` (weekdays are kept).
-pub fn shift_to(now: DateTime<Utc>, activities: &[SampleActivity]) -> TimeDelta {
-    let Some(last) = activities.iter().map(|a| a.at).max() else { return TimeDelta::zero() };
-    let last = paris(last);
-    let weeks = (now - last).num_days().div_euclid(7);
-    TimeDelta::weeks(weeks)
+/// How many working days the sample's week is folded into, so that the desk reads as it does on a working
+/// day: the oldest open tickets two or three days old, the newest of the morning, every SLA band present.
+const RECENT_WORKING_DAYS: usize = 3;
+
+/// A working day of the head office: Monday to Friday, public holidays aside.
+fn is_working_day(day: NaiveDate) -> bool {
+    day.weekday().num_days_from_monday() < 5 && PublicHoliday::on(day).is_none()
 }
 
-/// When the sample's first activity falls once moved to end before `now`: the demo history ends there.
+/// The `count` working days that end with `today` (or with the last one before it), oldest first.
+fn working_days_until(today: NaiveDate, count: usize) -> Vec<NaiveDate> {
+    let mut days = Vec::with_capacity(count);
+    let mut day = today;
+    while days.len() < count {
+        if is_working_day(day) {
+            days.push(day);
+        }
+        day = day.pred_opt().expect("the calendar goes back far enough");
+    }
+    days.reverse();
+    days
+}
+
+/// When each activity of the sample is registered: its day of the sample folded into the last working days
+/// before `now` (the first days of the sample onto the oldest), at its own time of day; one that would fall
+/// after `now` (a morning run, say) goes to the working day before. The order of the sample is kept within
+/// a day.
+pub fn placement(now: DateTime<Utc>, activities: &[SampleActivity]) -> Vec<DateTime<Utc>> {
+    let mut sample_days: Vec<NaiveDate> = activities.iter().map(|activity| activity.at.date()).collect();
+    sample_days.sort();
+    sample_days.dedup();
+    let recent = working_days_until(local_date(now), RECENT_WORKING_DAYS);
+    let earlier = |day: NaiveDate| working_days_until(day.pred_opt().expect("a day before"), 1)[0];
+    activities
+        .iter()
+        .map(|activity| {
+            let rank = sample_days.iter().position(|day| *day == activity.at.date()).unwrap_or(0);
+            let mut day = recent[rank * recent.len() / sample_days.len().max(1)];
+            let mut at = paris_at(day, activity.at.time());
+            while at > now - TimeDelta::minutes(10) {
+                day = earlier(day);
+                at = paris_at(day, activity.at.time());
+            }
+            at
+        })
+        .collect()
+}
+
+/// When the sample's first activity is registered: the demo history ends before it.
 pub fn sample_start(now: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
     let activities = parse(SAMPLE).map_err(|error| AppError::validation("demo", error))?;
-    let first = activities.iter().map(|a| a.at).min().ok_or_else(|| AppError::internal("the sample is empty"))?;
-    Ok(paris(first) + shift_to(now, &activities))
+    placement(now, &activities).into_iter().min().ok_or_else(|| AppError::internal("the sample is empty"))
+}
+
+fn paris_at(day: NaiveDate, time: chrono::NaiveTime) -> DateTime<Utc> {
+    paris(day.and_time(time))
 }
 
 fn paris(local: NaiveDateTime) -> DateTime<Utc> {
@@ -160,7 +204,7 @@ async fn act(
 /// Registers the sample and moves each activity along its lifecycle. Returns how many were registered.
 pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult<usize> {
     let activities = parse(SAMPLE).map_err(|error| AppError::validation("demo", error))?;
-    let shift = shift_to(now, &activities);
+    let placed = placement(now, &activities);
     let site_ids: HashMap<String, SiteId> =
         sites::table.select((sites::name, sites::id)).load::<(String, SiteId)>(conn).await?.into_iter().collect();
     let mut by_login = HashMap::new();
@@ -171,12 +215,33 @@ pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult
     }
     let people = People { by_login };
 
-    for (index, activity) in activities.iter().enumerate() {
-        register_and_move(conn, &people, &site_ids, index, activity, shift, now).await.map_err(|error| {
+    // In the order they happen, with the escalations a running server would have fired in between.
+    let mut order: Vec<usize> = (0..activities.len()).collect();
+    order.sort_by_key(|&index| placed[index]);
+    for index in order {
+        let activity = &activities[index];
+        escalate_until(conn, placed[index]).await?;
+        register_and_move(conn, &people, &site_ids, index, activity, placed[index], now).await.map_err(|error| {
             AppError::validation("demo", format!("activité {} de l'échantillon : {}", activity.source, error.message()))
         })?;
     }
+    escalate_until(conn, now).await?;
     Ok(activities.len())
+}
+
+/// Fires the SLA escalations due up to `until`, each at its own instant, as a running server's job would
+/// have: none of them is late when the product starts.
+async fn escalate_until(conn: &mut AsyncPgConnection, until: DateTime<Utc>) -> AppResult<()> {
+    use app::db::schema::ticket_clocks;
+    loop {
+        let next: Option<DateTime<Utc>> = ticket_clocks::table
+            .filter(ticket_clocks::next_escalation_at.le(until))
+            .select(diesel::dsl::min(ticket_clocks::next_escalation_at))
+            .first(conn)
+            .await?;
+        let Some(next) = next else { return Ok(()) };
+        app::sla::clocks::run_escalations(conn, next).await?;
+    }
 }
 
 async fn register_and_move(
@@ -185,11 +250,10 @@ async fn register_and_move(
     site_ids: &HashMap<String, SiteId>,
     index: usize,
     activity: &SampleActivity,
-    shift: TimeDelta,
+    at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
     {
-        let at = paris(activity.at) + shift;
         // Later steps happen after the registration, never in the future.
         let later = |minutes: i64| (at + TimeDelta::minutes(minutes)).min(now - TimeDelta::minutes(1));
         let agent = people.get(pole_agent_login(activity.pole))?;
@@ -288,7 +352,8 @@ async fn register_and_move(
                                 r.question =
                                     Some("Pouvez-vous préciser depuis quand et sur quel poste cela se produit ?".into())
                             },
-                            later(40),
+                            // Asked within the last day: the requester has not been reminded yet.
+                            later(40).max(now - TimeDelta::hours(20)),
                         )
                         .await?
                     }
@@ -377,12 +442,27 @@ mod tests {
     }
 
     #[test]
-    fn the_week_moves_by_whole_weeks_to_end_before_now() {
+    fn the_sample_lands_on_the_last_working_days_at_its_own_times_and_never_after_now() {
         let activities = parse(SAMPLE).unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 11, 0, 0).unwrap();
-        let shift = shift_to(now, &activities);
-        assert_eq!(shift.num_days() % 7, 0);
-        let last = activities.iter().map(|a| paris(a.at) + shift).max().unwrap();
-        assert!(last <= now && now - last < TimeDelta::days(7), "{last}");
+        // A Wednesday morning, a Saturday, a Monday at dawn, the day after Christmas's Friday.
+        let cases = [
+            (Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0).unwrap(), "2026-11-27"),
+            (Utc.with_ymd_and_hms(2026, 12, 5, 10, 0, 0).unwrap(), "2026-12-01"),
+            (Utc.with_ymd_and_hms(2026, 12, 7, 5, 0, 0).unwrap(), "2026-12-02"),
+            (Utc.with_ymd_and_hms(2026, 12, 28, 9, 0, 0).unwrap(), "2026-12-22"),
+        ];
+        for (now, oldest_day) in cases {
+            let placed = placement(now, &activities);
+            assert_eq!(placed.len(), activities.len());
+            for (activity, at) in activities.iter().zip(&placed) {
+                let local = at.with_timezone(&chrono_tz::Europe::Paris);
+                assert!(*at < now, "{} at {local} after {now}", activity.source);
+                assert_eq!(local.time(), activity.at.time(), "{} keeps its time of day", activity.source);
+                assert!(is_working_day(local.date_naive()), "{} on {local}", activity.source);
+                assert!(local.date_naive() >= oldest_day.parse().unwrap(), "{} on {local} ({now})", activity.source);
+            }
+            let newest = placed.iter().max().unwrap();
+            assert!(now - *newest < TimeDelta::days(4), "the newest activity is recent: {newest} for {now}");
+        }
     }
 }
