@@ -6,7 +6,7 @@ use super::service::lock_by_id;
 use super::transition::apply_transition;
 use super::{CommentPurpose, TransitionRequest};
 use crate::auth::Actor;
-use crate::db::schema::{tickets, workflow_settings};
+use crate::db::schema::tickets;
 use crate::domain::ids::UserId;
 use crate::domain::ticket::{JournalEvent, Kind};
 use crate::domain::workflow::{Action, Status};
@@ -26,19 +26,13 @@ pub struct Settings {
     pub confirmation_delay: TimeDelta,
 }
 
+/// The delays as the referential stores them (administrators edit them there), as durations.
 pub async fn settings(conn: &mut AsyncPgConnection) -> QueryResult<Settings> {
-    let (reminder, max, confirmation): (i32, i32, i32) = workflow_settings::table
-        .select((
-            workflow_settings::reminder_delay_hours,
-            workflow_settings::max_reminders,
-            workflow_settings::confirmation_delay_hours,
-        ))
-        .first(conn)
-        .await?;
+    let delays = crate::referential::service::workflow_delays(conn).await?;
     Ok(Settings {
-        reminder_delay: TimeDelta::hours(reminder.into()),
-        max_reminders: max,
-        confirmation_delay: TimeDelta::hours(confirmation.into()),
+        reminder_delay: TimeDelta::hours(delays.reminder_delay_hours.into()),
+        max_reminders: delays.max_reminders,
+        confirmation_delay: TimeDelta::hours(delays.confirmation_delay_hours.into()),
     })
 }
 
