@@ -215,11 +215,9 @@ pub async fn load(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> AppResult
     }
     let people = People { by_login };
 
-    // In the order they happen, with the escalations a running server would have fired in between.
-    let mut order: Vec<usize> = (0..activities.len()).collect();
-    order.sort_by_key(|&index| placed[index]);
-    for index in order {
-        let activity = &activities[index];
+    // In the sample's order (which the placement keeps but for the few moved back a day), with the
+    // escalations a running server would have fired in between, each at its instant.
+    for (index, activity) in activities.iter().enumerate() {
         escalate_until(conn, placed[index]).await?;
         register_and_move(conn, &people, &site_ids, index, activity, placed[index], now).await.map_err(|error| {
             AppError::validation("demo", format!("activité {} de l'échantillon : {}", activity.source, error.message()))
