@@ -6,6 +6,9 @@
 //! - `NotFound`: the thing does not exist *or* the caller may not know it exists.
 //! - `Validation`: the input is wrong; `field` names the form field so the UI can put the message beside it.
 //! - `Conflict`: the input is fine but the current state forbids it (a stale version, a duplicate).
+//! - `TooManyAttempts`: too many failed sign-ins for the account or from the address; retry after the delay.
+//! - `CrossSite`: a state-changing request sent by another site's page (a forged form), refused unread.
+//! - `TooLarge`: a request body beyond what the endpoint accepts.
 //! - `Unavailable`: a dependency (the database) is down; retrying later may work.
 //! - `Internal`: a bug or an unexpected failure; details go to the log, never to the client.
 //!
@@ -36,6 +39,12 @@ pub enum AppError {
     InvalidForm { errors: Vec<FieldMessage> },
     #[error("conflit : {message}")]
     Conflict { message: String },
+    #[error("trop de tentatives, réessayer dans {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u64 },
+    #[error("requête d'un autre site")]
+    CrossSite,
+    #[error("requête trop volumineuse ({max_bytes} octets au plus)")]
+    TooLarge { max_bytes: u64 },
     #[error("service indisponible")]
     Unavailable,
     #[error("erreur interne")]
@@ -87,6 +96,9 @@ impl AppError {
             AppError::Validation { .. } => "validation",
             AppError::InvalidForm { .. } => "invalid_form",
             AppError::Conflict { .. } => "conflict",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::CrossSite => "cross_site",
+            AppError::TooLarge { .. } => "too_large",
             AppError::Unavailable => "unavailable",
             AppError::Internal => "internal",
             AppError::ServerFn(_) => "server_fn",
@@ -101,9 +113,17 @@ impl AppError {
             AppError::NotFound { .. } => S::NOT_FOUND,
             AppError::Validation { .. } | AppError::InvalidForm { .. } => S::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => S::CONFLICT,
+            AppError::TooManyAttempts { .. } => S::TOO_MANY_REQUESTS,
+            AppError::CrossSite => S::FORBIDDEN,
+            AppError::TooLarge { .. } => S::PAYLOAD_TOO_LARGE,
             AppError::Unavailable => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
-            AppError::ServerFn(ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_)) => S::BAD_REQUEST,
+            // The arguments of a server function could not be read: the caller's input is wrong.
+            AppError::ServerFn(
+                ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_),
+            ) => S::UNPROCESSABLE_ENTITY,
+            AppError::ServerFn(ServerFnErrorErr::Registration(_)) => S::NOT_FOUND,
+            AppError::ServerFn(ServerFnErrorErr::UnsupportedRequestMethod(_)) => S::METHOD_NOT_ALLOWED,
             AppError::ServerFn(_) => S::INTERNAL_SERVER_ERROR,
         }
     }
@@ -121,9 +141,24 @@ impl AppError {
             AppError::InvalidForm { errors } => {
                 errors.iter().map(|error| error.message.as_str()).collect::<Vec<_>>().join(" ")
             }
+            AppError::TooManyAttempts { retry_after_seconds } => {
+                crate::i18n::fill(t.err_too_many_attempts, &[("minutes", &retry_after_seconds.div_ceil(60).max(1))])
+            }
+            AppError::CrossSite => t.err_cross_site.to_owned(),
+            AppError::TooLarge { max_bytes } => {
+                crate::i18n::fill(t.err_too_large, &[("size", &crate::i18n::megabytes(*max_bytes))])
+            }
             AppError::Unavailable => t.err_unavailable.to_owned(),
             AppError::Internal => t.err_internal.to_owned(),
             AppError::ServerFn(_) => t.err_network.to_owned(),
+        }
+    }
+
+    /// How long the caller should wait before trying again (`Retry-After`, in seconds), for a 429.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyAttempts { retry_after_seconds } => Some(*retry_after_seconds),
+            _ => None,
         }
     }
 
@@ -148,8 +183,30 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// The framework's messages quote the input they could not read (a 70 kB string, a deep array): only
+    /// their start is kept, so an error stays a few hundred bytes whatever was sent.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::ServerFn(value)
+        fn short(text: String) -> String {
+            const KEPT: usize = 300;
+            if text.chars().count() <= KEPT {
+                text
+            } else {
+                format!("{}…", text.chars().take(KEPT).collect::<String>())
+            }
+        }
+        use ServerFnErrorErr as E;
+        AppError::ServerFn(match value {
+            E::Registration(text) => E::Registration(short(text)),
+            E::UnsupportedRequestMethod(text) => E::UnsupportedRequestMethod(short(text)),
+            E::Request(text) => E::Request(short(text)),
+            E::ServerError(text) => E::ServerError(short(text)),
+            E::MiddlewareError(text) => E::MiddlewareError(short(text)),
+            E::Deserialization(text) => E::Deserialization(short(text)),
+            E::Serialization(text) => E::Serialization(short(text)),
+            E::Args(text) => E::Args(short(text)),
+            E::MissingArg(text) => E::MissingArg(short(text)),
+            E::Response(text) => E::Response(short(text)),
+        })
     }
 }
 
@@ -209,7 +266,13 @@ mod tests {
             (AppError::conflict("Déjà modifié."), 409, "conflict"),
             (AppError::Unavailable, 503, "unavailable"),
             (AppError::Internal, 500, "internal"),
-            (AppError::ServerFn(ServerFnErrorErr::Args("x".into())), 400, "server_fn"),
+            (AppError::TooManyAttempts { retry_after_seconds: 600 }, 429, "too_many_attempts"),
+            (AppError::CrossSite, 403, "cross_site"),
+            (AppError::TooLarge { max_bytes: 1 << 20 }, 413, "too_large"),
+            (AppError::ServerFn(ServerFnErrorErr::Args("x".into())), 422, "server_fn"),
+            (AppError::ServerFn(ServerFnErrorErr::Deserialization("x".into())), 422, "server_fn"),
+            (AppError::ServerFn(ServerFnErrorErr::Registration("x".into())), 404, "server_fn"),
+            (AppError::ServerFn(ServerFnErrorErr::ServerError("x".into())), 500, "server_fn"),
         ];
         for (error, status, code) in cases {
             assert_eq!(error.status().as_u16(), status, "{error:?}");

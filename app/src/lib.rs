@@ -66,6 +66,8 @@ use leptos_router::path;
 
 /// The HTML document around the application, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    shell::policy::protect_page(&options);
     view! {
         <!DOCTYPE html>
         <html lang="fr">

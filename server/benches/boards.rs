@@ -76,11 +76,19 @@ fn main() {
         );
 
         // The server's cost of a pole's board: the service call a server function makes, without HTTP.
-        let agent =
-            app::auth::service::sign_in(&mut conn, "n1@immo9.fr", server::demo::DEMO_PASSWORD, None, Utc::now())
-                .await
-                .expect("the demo's N1 agent signs in")
-                .0;
+        let agent = app::auth::service::sign_in(
+            &mut conn,
+            app::auth::service::SignInAttempt {
+                login: "n1@immo9.fr",
+                password: server::demo::DEMO_PASSWORD,
+                user_agent: None,
+                address: None,
+            },
+            Utc::now(),
+        )
+        .await
+        .expect("the demo's N1 agent signs in")
+        .0;
         for pole in [Pole::Front, Pole::Back, Pole::Expert, Pole::Atelier] {
             let mut runs = Vec::with_capacity(loads);
             let mut held = 0;

@@ -46,8 +46,24 @@ pub fn router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Innermost first: a request meets them from the bottom up, a response from the top down.
+        .layer(axum::middleware::from_fn(routes::edge::server_fn_body))
         .layer(axum::middleware::from_fn_with_state(state.clone(), routes::visitor::resolve))
+        .layer(axum::middleware::from_fn(routes::edge::guard))
         .layer(axum::middleware::map_response(routes::server_fn_status::with_error_status))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(routes::edge::protective_headers))
         .with_state(state)
+}
+
+/// Serves `router` on `listener` until `shutdown` resolves, telling each request its peer's address (for
+/// [`routes::edge::guard`]).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

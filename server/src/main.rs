@@ -89,6 +89,11 @@ async fn serve(config: Config) -> Result<(), String> {
             .map_err(|error| format!("données de démonstration : {error}"))?;
         tracing::info!(?outcome, "demo data");
     }
+    match app::imports::service::resume_interrupted(&pool, &config.clock).await {
+        Ok(0) => {}
+        Ok(resumed) => tracing::info!(resumed, "interrupted imports resumed"),
+        Err(error) => tracing::error!(error = %error.message(), "interrupted imports not resumed"),
+    }
     let _jobs = server::jobs::spawn_all(&pool, &config.clock, server::jobs::mail::Mailer::from_config(&config));
     let leptos_options = get_configuration(None).map_err(|error| error.to_string())?.leptos_options;
     let address = leptos_options.site_addr;
@@ -105,14 +110,13 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|error| format!("impossible d'écouter sur {address} : {error}"))?;
     tracing::info!("listening on http://{address}");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            // Event streams never end by themselves: end them, or the shutdown would wait for every browser.
-            live.stop();
-        })
-        .await
-        .map_err(|error| error.to_string())?;
+    server::serve(listener, router(state), async move {
+        shutdown_signal().await;
+        // Event streams never end by themselves: end them, or the shutdown would wait for every browser.
+        live.stop();
+    })
+    .await
+    .map_err(|error| error.to_string())?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -226,3 +226,68 @@ async fn empty_rows_are_ignored_and_columns_can_be_mapped_by_hand() {
     assert_eq!(status, 403);
     assert_eq!(all_tickets(&desk.app).await, 0);
 }
+
+/// Holds an import run as its worker does (the advisory lock of `imports::service`) until dropped.
+async fn hold_as_worker(app: &TestApp, id: i64) -> diesel_async::AsyncPgConnection {
+    use diesel_async::AsyncConnection;
+    let mut worker = diesel_async::AsyncPgConnection::establish(&app.db.url).await.unwrap();
+    diesel::sql_query(format!("SELECT pg_advisory_lock({}, {id})", 0x1309)).execute(&mut worker).await.unwrap();
+    worker
+}
+
+#[tokio::test]
+async fn an_import_whose_worker_died_resumes_after_its_committed_batches_and_one_still_running_is_left_alone() {
+    let desk = desk().await;
+    let (_, report) = desk.admin.post_bytes("/api/v1/imports?fichier=activites.csv", SAMPLE_CSV.to_vec()).await;
+    let id = report["id"].as_i64().unwrap();
+    // The dead worker's committed batches: the first 30 rows (imported here by a run of those rows alone),
+    // counted on the run as its batch transactions counted them. Then it died: EN_COURS, nobody holds it.
+    let first_half: Vec<&str> = std::str::from_utf8(SAMPLE_CSV).unwrap().lines().take(31).collect();
+    let (_, half) =
+        desk.admin.post_bytes("/api/v1/imports?fichier=debut.csv", first_half.join("\n").into_bytes()).await;
+    assert_eq!(run(&desk, half["id"].as_i64().unwrap()).await["created"], 30);
+    desk.app
+        .exec(&format!(
+            "UPDATE import_runs SET status = 'EN_COURS', started_at = now(), rows_done = 30, created = 30 WHERE id = {id}"
+        ))
+        .await;
+
+    // While a worker holds it, starting again is refused: two workers never import one file.
+    let worker = hold_as_worker(&desk.app, id).await;
+    let (status, refused) = desk.admin.post_json(&format!("/api/v1/imports/{id}/lancer"), &Value::Null).await;
+    assert_eq!(status, 409, "{refused}");
+    assert!(refused["error"]["message"].as_str().unwrap().contains("en cours"), "{refused}");
+    assert_eq!(
+        app::imports::service::resume_interrupted(&desk.app.pool, &desk.app.clock).await.unwrap(),
+        0,
+        "start-up leaves a run another instance is importing"
+    );
+
+    // The worker is gone: the run resumes and ends, every row once.
+    drop(worker);
+    let done = run(&desk, id).await;
+    assert_eq!(
+        (done["status"].as_str(), done["created"].as_i64(), done["rows_done"].as_i64()),
+        (Some("TERMINE"), Some(60), Some(60)),
+        "{done}"
+    );
+    assert_eq!(imported_tickets(&desk.app).await, 60, "no row imported twice");
+}
+
+#[tokio::test]
+async fn at_start_up_an_interrupted_import_resumes_by_itself() {
+    let desk = desk().await;
+    let (_, report) = desk.admin.post_bytes("/api/v1/imports?fichier=activites.csv", SAMPLE_CSV.to_vec()).await;
+    let id = report["id"].as_i64().unwrap();
+    desk.app.exec(&format!("UPDATE import_runs SET status = 'EN_COURS', started_at = now() WHERE id = {id}")).await;
+    assert_eq!(app::imports::service::resume_interrupted(&desk.app.pool, &desk.app.clock).await.unwrap(), 1);
+    for _ in 0..600 {
+        let (_, now) = desk.admin.get_json(&format!("/api/v1/imports/{id}")).await;
+        if now["status"] == "TERMINE" {
+            assert_eq!(imported_tickets(&desk.app).await, 60);
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the interrupted import did not resume");
+}

@@ -26,6 +26,12 @@ pub type Visitor = Result<Option<CurrentUser>, AppError>;
 #[derive(Debug, Clone)]
 pub struct ResolvedVisitor(pub Visitor);
 
+/// The client's address as the server's edge read it: the peer, or what a trusted proxy in front of it says
+/// (`X-Forwarded-For`). Put in the request's extensions for the sign-in throttle.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// The signed-in person, as the UI and the API see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {

@@ -5,9 +5,10 @@ use super::CurrentUser;
 use super::cookie::token_from_cookie_header;
 use crate::auth::db::load_current_user;
 use crate::db::lower;
-use crate::db::schema::{sessions, users};
+use crate::db::schema::{sessions, sign_in_failures, users};
 use crate::domain::access::Area;
 use crate::domain::ids::UserId;
+use crate::domain::throttle::{SignInThrottle, retry_after_seconds};
 use crate::error::{AppError, AppResult};
 use crate::i18n::t;
 use argon2::Argon2;
@@ -16,7 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -70,54 +71,171 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password that matches no account"))
 }
 
-/// Checks the login form or the API body, then the password, then opens a session.
+/// What a person (or a script) sends to sign in, and where it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct SignInAttempt<'a> {
+    pub login: &'a str,
+    pub password: &'a str,
+    pub user_agent: Option<&'a str>,
+    /// The client's address as the edge read it, for the per-address throttle; none when unknown.
+    pub address: Option<std::net::IpAddr>,
+}
+
+/// Checks the credentials and opens a session. An unknown login costs the same password check as a known
+/// one, and both count as failures for the throttle ([`SignInThrottle`]): while the login or the address
+/// has too many recent failures, the attempt is refused with 429 before the password is even looked at,
+/// so guessing goes no faster with the right password in the list. A success forgets the login's
+/// failures (not the address's: one's own account must not clear a guessing address).
 pub async fn sign_in(
     conn: &mut AsyncPgConnection,
-    login: &str,
-    password: &str,
-    user_agent: Option<&str>,
+    attempt: SignInAttempt<'_>,
     now: DateTime<Utc>,
 ) -> AppResult<(CurrentUser, SessionToken)> {
-    let login = login.trim();
+    let login = attempt.login.trim();
     if login.is_empty() {
         return Err(AppError::validation("login", t().login_missing));
     }
-    if password.is_empty() {
+    if attempt.password.is_empty() {
         return Err(AppError::validation("password", t().password_missing));
     }
-    let account: Option<(UserId, String, bool)> = users::table
-        .filter(lower(users::login).eq(lower(login)))
-        .select((users::id, users::password_hash, users::active))
-        .first(conn)
-        .await
-        .optional()?;
-    let stored_hash = account.as_ref().map_or_else(|| decoy_hash().to_owned(), |(_, hash, _)| hash.clone());
-    let password = password.to_owned();
-    let password_matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
-        .await
-        .map_err(|_| AppError::internal("password verification task failed"))?;
-    let (id, _, active) = match account {
-        Some(account) if password_matches => account,
-        _ => return Err(AppError::InvalidCredentials),
-    };
-    if !active {
-        return Err(AppError::AccountDisabled);
+    // One attempt at a time per login (a transaction-scoped advisory lock on its hash): parallel guesses
+    // queue, so each one sees the failures before it and no burst slips past the limit. A refusal is the
+    // transaction's `Ok(Err(…))`: the failure it counted is committed with it.
+    conn.transaction(async |conn| {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(format!("connexion:{}", login.to_lowercase()))
+            .execute(conn)
+            .await?;
+        let throttle = SignInThrottle::default();
+        let counted = FailureKey::of(login, attempt.address);
+        let (account_failures, address_failures) = counted.recent(conn, throttle.forget_before(now)).await?;
+        if let Some(wait) = throttle.wait(&account_failures, &address_failures, now) {
+            tracing::warn!(address = ?attempt.address, "sign-in refused: too many failures");
+            return Ok(Err(AppError::TooManyAttempts { retry_after_seconds: retry_after_seconds(wait) }));
+        }
+        let account: Option<(UserId, String, bool)> = users::table
+            .filter(lower(users::login).eq(lower(login)))
+            .select((users::id, users::password_hash, users::active))
+            .first(conn)
+            .await
+            .optional()?;
+        let stored_hash = account.as_ref().map_or_else(|| decoy_hash().to_owned(), |(_, hash, _)| hash.clone());
+        let password = attempt.password.to_owned();
+        let password_matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
+            .await
+            .map_err(|_| AppError::internal("password verification task failed"))?;
+        let (id, _, active) = match account {
+            Some(account) if password_matches => account,
+            _ => {
+                counted.record(conn, &throttle, (account_failures, address_failures), now).await?;
+                return Ok(Err(AppError::InvalidCredentials));
+            }
+        };
+        counted.forget_login(conn).await?;
+        if !active {
+            return Ok(Err(AppError::AccountDisabled));
+        }
+        let token = SessionToken::generate();
+        diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn).await?;
+        diesel::insert_into(sessions::table)
+            .values((
+                sessions::token_hash.eq(token_hash(token.as_str())),
+                sessions::user_id.eq(id),
+                sessions::created_at.eq(now),
+                sessions::last_seen_at.eq(now),
+                sessions::expires_at.eq(now + SESSION_LIFETIME),
+                sessions::user_agent.eq(attempt.user_agent.map(|ua| ua.chars().take(300).collect::<String>())),
+            ))
+            .execute(conn)
+            .await?;
+        let user = load_current_user(conn, id).await?;
+        Ok::<_, AppError>(Ok((user, token)))
+    })
+    .await?
+}
+
+/// The two counters a sign-in failure goes to: the login as typed (lower-cased, known or not) and the
+/// address.
+struct FailureKey {
+    login: String,
+    address: Option<String>,
+}
+
+impl FailureKey {
+    fn of(login: &str, address: Option<std::net::IpAddr>) -> FailureKey {
+        FailureKey { login: login.to_lowercase().chars().take(320).collect(), address: address.map(|a| a.to_string()) }
     }
-    let token = SessionToken::generate();
-    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn).await?;
-    diesel::insert_into(sessions::table)
-        .values((
-            sessions::token_hash.eq(token_hash(token.as_str())),
-            sessions::user_id.eq(id),
-            sessions::created_at.eq(now),
-            sessions::last_seen_at.eq(now),
-            sessions::expires_at.eq(now + SESSION_LIFETIME),
-            sessions::user_agent.eq(user_agent.map(|ua| ua.chars().take(300).collect::<String>())),
-        ))
-        .execute(conn)
+
+    /// The failures of the login, and of the address, since `since`.
+    async fn recent(
+        &self,
+        conn: &mut AsyncPgConnection,
+        since: DateTime<Utc>,
+    ) -> AppResult<(Vec<DateTime<Utc>>, Vec<DateTime<Utc>>)> {
+        let account = sign_in_failures::table
+            .filter(sign_in_failures::login.eq(&self.login).and(sign_in_failures::at.gt(since)))
+            .select(sign_in_failures::at)
+            .load(conn)
+            .await?;
+        let address = match &self.address {
+            Some(address) => {
+                sign_in_failures::table
+                    .filter(sign_in_failures::address.eq(address).and(sign_in_failures::at.gt(since)))
+                    .select(sign_in_failures::at)
+                    .load(conn)
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        Ok((account, address))
+    }
+
+    /// Counts one more failure, forgets those no window sees any more, and audits the failure that starts a
+    /// wait (one line per wait, not one per refused attempt).
+    async fn record(
+        &self,
+        conn: &mut AsyncPgConnection,
+        throttle: &SignInThrottle,
+        (mut account, mut address): (Vec<DateTime<Utc>>, Vec<DateTime<Utc>>),
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        account.push(now);
+        if self.address.is_some() {
+            address.push(now);
+        }
+        let wait = throttle.wait(&account, &address, now);
+        conn.transaction(async |conn| {
+            diesel::delete(sign_in_failures::table.filter(sign_in_failures::at.le(throttle.forget_before(now))))
+                .execute(conn)
+                .await?;
+            diesel::insert_into(sign_in_failures::table)
+                .values((
+                    sign_in_failures::login.eq(&self.login),
+                    sign_in_failures::address.eq(&self.address),
+                    sign_in_failures::at.eq(now),
+                ))
+                .execute(conn)
+                .await?;
+            if let Some(wait) = wait {
+                let detail = serde_json::json!({
+                    "adresse": self.address,
+                    "echecs_identifiant": account.len(),
+                    "echecs_adresse": address.len(),
+                    "jusqu_a": now + wait,
+                });
+                crate::db::audit_by(conn, None, "connexion", self.login.clone(), "BLOCAGE", detail).await?;
+            }
+            Ok::<_, diesel::result::Error>(())
+        })
         .await?;
-    let user = load_current_user(conn, id).await?;
-    Ok((user, token))
+        Ok(())
+    }
+
+    /// A success: the login starts afresh.
+    async fn forget_login(&self, conn: &mut AsyncPgConnection) -> AppResult<()> {
+        diesel::delete(sign_in_failures::table.filter(sign_in_failures::login.eq(&self.login))).execute(conn).await?;
+        Ok(())
+    }
 }
 
 /// Ends the session behind `token`; unknown tokens are ignored (signing out twice is not an error).
@@ -225,13 +343,19 @@ pub struct SignedIn {
 }
 
 /// For server functions: the signed-in person of the current request (or 401), a connection and the instant.
+/// The server's edge has usually resolved the session already (it refuses anonymous calls before reading
+/// their body): that answer is used, so the session is read once per request.
 pub async fn signed_in() -> AppResult<SignedIn> {
     let ctx = crate::context::ServerContext::current()?;
-    let headers = request_headers()?;
+    let parts = leptos::prelude::use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("no request Parts in context"))?;
     let now = ctx.clock.now();
     let mut conn = ctx.conn().await?;
-    let user = user_from_headers(&mut conn, &headers, now).await?.ok_or(AppError::Unauthenticated)?;
-    Ok(SignedIn { user, conn, now })
+    let user = match parts.extensions.get::<super::ResolvedVisitor>() {
+        Some(super::ResolvedVisitor(visitor)) => visitor.clone()?,
+        None => user_from_headers(&mut conn, &parts.headers, now).await?,
+    };
+    Ok(SignedIn { user: user.ok_or(AppError::Unauthenticated)?, conn, now })
 }
 
 /// For server functions of an area: [`signed_in`], checked against the area. 401 without a session, 403

@@ -42,7 +42,6 @@ pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
     matches!(error, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
 
-/// Hides the password of a connection URL so it can be logged.
 /// Appends one line to the audit trail: who changed what (`entity`, `entity_id`), how, with the details
 /// (usually `{"avant", "apres"}`). Call it inside the transaction of the change it records.
 pub async fn audit(
@@ -53,10 +52,22 @@ pub async fn audit(
     action: &str,
     detail: serde_json::Value,
 ) -> QueryResult<()> {
+    audit_by(conn, Some(actor), entity, entity_id, action, detail).await
+}
+
+/// [`audit`] for what nobody signed in did (a sign-in refused for too many failures): no actor.
+pub async fn audit_by(
+    conn: &mut AsyncPgConnection,
+    actor: Option<crate::domain::ids::UserId>,
+    entity: &str,
+    entity_id: String,
+    action: &str,
+    detail: serde_json::Value,
+) -> QueryResult<()> {
     use schema::audit_log;
     diesel::insert_into(audit_log::table)
         .values((
-            audit_log::actor_id.eq(Some(actor)),
+            audit_log::actor_id.eq(actor),
             audit_log::entity.eq(entity),
             audit_log::entity_id.eq(entity_id),
             audit_log::action.eq(action),
@@ -67,6 +78,17 @@ pub async fn audit(
         .map(|_| ())
 }
 
+/// The unique constraint a write collided with (`sites_name_key`), for saying which value is taken.
+pub fn violated_constraint(error: &diesel::result::Error) -> Option<String> {
+    match error {
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, info) => {
+            Some(info.constraint_name().unwrap_or_default().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// Hides the password of a connection URL so it can be logged.
 pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {

@@ -58,6 +58,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    sign_in_failures (id) {
+        id -> BigInt,
+        login -> Text,
+        address -> Nullable<Text>,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     audit_log (id) {
         id -> BigInt,
         at -> Timestamptz,
@@ -644,6 +653,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_roles,
     sessions,
     audit_log,
+    sign_in_failures,
     ticket_counters,
     tickets,
     ticket_history,

@@ -351,8 +351,11 @@ pub async fn save_site(conn: &mut AsyncPgConnection, actor: UserId, site: &SiteD
             sites::kind.eq(site.kind),
             sites::city.eq(site.city.trim()),
         );
-        let duplicate = |error: diesel::result::Error| {
-            if crate::db::is_unique_violation(&error) { AppError::conflict(t.ref_code_taken) } else { error.into() }
+        // Two columns are unique: say which one the site collides on.
+        let duplicate = |error: diesel::result::Error| match crate::db::violated_constraint(&error) {
+            Some(constraint) if constraint.contains("name") => AppError::conflict(t.site_name_taken),
+            Some(_) => AppError::conflict(t.ref_code_taken),
+            None => error.into(),
         };
         let (id, before) = match site.id {
             None => {

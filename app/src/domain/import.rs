@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// The prefix of an imported activity's `source_ref`: its reference in the file follows. Reserved to imports.
+pub const SOURCE_PREFIX: &str = "import:";
+
 /// The longest description accepted, in characters.
 pub const MAX_DESCRIPTION_CHARS: usize = 4000;
 /// The longest title accepted, in characters (the tickets table refuses more).

@@ -19,6 +19,7 @@ pub mod people;
 pub mod qualification;
 pub mod sla;
 pub mod survey;
+pub mod throttle;
 pub mod ticket;
 pub mod triage;
 pub mod workflow;

@@ -403,6 +403,8 @@ pub const FR_PHRASES: Phrases = Phrases {
     period_too_long: "Une période compte au plus {max} jours.",
     date_out_of_range: "Date hors limites.",
     action_missing: "Action manquante.",
+    page_out_of_range: "La page est un nombre de 1 à {max}.",
+    per_page_out_of_range: "Le nombre de tickets par page va de 1 à {max}.",
     link_kind_missing: "Type de lien manquant.",
     account_exists: "Un compte existe déjà pour « {login} ».",
     import_line: "Ligne {line} : {message}",

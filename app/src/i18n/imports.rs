@@ -3,7 +3,7 @@
 //! They are read by an administrator correcting a file in a spreadsheet: each says where (line, column), what
 //! was found, and what to do about it.
 
-use super::{Labels, channel_label, decimal, domain_label, fill, kind_label, pole_label};
+use super::{Labels, channel_label, domain_label, fill, kind_label, pole_label};
 use crate::domain::import::{CellProblem, Column, FileProblem, MappingProblem, ValueProblem};
 use crate::domain::people::Pole;
 use crate::domain::ticket::{Channel, Kind, ServiceDomain};
@@ -206,11 +206,8 @@ fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-/// Megabytes with one decimal, as file managers show them (1 Mo = 1 048 576 octets): "23,8", "20".
 fn megabytes(bytes: usize) -> String {
-    let text = decimal(bytes as f64 / (1024.0 * 1024.0), 1);
-    let whole = format!("{}0", super::t().phrases.decimal_separator);
-    text.strip_suffix(&whole).map_or_else(|| text.clone(), str::to_owned)
+    super::megabytes(bytes as u64)
 }
 
 /// A whole number with its thousands apart: 100 000.

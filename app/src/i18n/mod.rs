@@ -56,6 +56,13 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     format!("{value:.decimals$}").replace('.', t().phrases.decimal_separator)
 }
 
+/// Megabytes with one decimal, as file managers show them (1 Mo = 1 048 576 octets): « 23,8 », « 20 ».
+pub fn megabytes(bytes: u64) -> String {
+    let text = decimal(bytes as f64 / (1024.0 * 1024.0), 1);
+    let whole = format!("{}0", t().phrases.decimal_separator);
+    text.strip_suffix(&whole).map_or_else(|| text.clone(), str::to_owned)
+}
+
 /// A share as people write it: « 88,8 % ».
 pub fn percent(share: f64) -> String {
     fill(t().phrases.percent, &[("value", &decimal(share * 100.0, 1))])

@@ -10,22 +10,21 @@ use crate::db::schema::{import_runs, sites, tickets, users};
 use crate::domain::catalog::fold_for_search;
 use crate::domain::ids::{ImportId, SiteId, UserId};
 use crate::domain::import::{Activity, Column, RowCheck, check_rows, map_columns};
-use crate::domain::ticket::{Channel, Kind};
+use crate::domain::ticket::{Channel, Kind, TicketRef};
 use crate::error::{AppError, AppResult};
 use crate::i18n::imports::{
     column_label, empty_row_message, file_problem_message, mapping_problem_message, value_problem_message,
 };
 use crate::i18n::{domain_label, kind_label, pole_label, t};
 use crate::tickets::NewTicket;
-use crate::tickets::service::{Actor, register};
+use crate::tickets::service::{Actor, Registration, register_with, registration_year, reserve_references};
 use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The prefix of an imported activity's `source_ref`: its reference in the file follows.
-pub const SOURCE_PREFIX: &str = "import:";
+pub use crate::domain::import::SOURCE_PREFIX;
 
 /// An activity ready to register: its site and requester found.
 #[derive(Debug, Clone)]
@@ -400,6 +399,15 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> AppResult<ImportCheck> {
     let check = status(conn, user, id).await?;
+    // A run left `EN_COURS` by a worker that is gone (the server stopped, crashed, was killed) starts again
+    // where its last committed batch left it; one whose worker still runs is refused.
+    if check.status == ImportStatus::Running {
+        return if worker_is_gone(conn, id).await? {
+            Ok(check)
+        } else {
+            Err(AppError::conflict(t().import_already_running))
+        };
+    }
     if !check.may_start() {
         return Err(AppError::conflict(t().import_not_startable));
     }
@@ -413,16 +421,77 @@ pub async fn start(
     status(conn, user, id).await
 }
 
+/// The advisory-lock class of import workers: a run's worker holds `(class, run id)` on its connection
+/// for as long as it runs, so a run `EN_COURS` whose lock is free has lost its worker.
+const WORKER_LOCK_CLASS: i32 = 0x1309;
+
+#[derive(diesel::QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = diesel::sql_types::Bool)]
+    locked: bool,
+}
+
+async fn try_lock_worker(conn: &mut AsyncPgConnection, id: ImportId) -> AppResult<bool> {
+    let row: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1, $2::int) AS locked")
+        .bind::<diesel::sql_types::Integer, _>(WORKER_LOCK_CLASS)
+        .bind::<diesel::sql_types::BigInt, _>(id.0)
+        .get_result(conn)
+        .await?;
+    Ok(row.locked)
+}
+
+async fn unlock_worker(conn: &mut AsyncPgConnection, id: ImportId) -> AppResult<()> {
+    diesel::sql_query("SELECT pg_advisory_unlock($1, $2::int) AS locked")
+        .bind::<diesel::sql_types::Integer, _>(WORKER_LOCK_CLASS)
+        .bind::<diesel::sql_types::BigInt, _>(id.0)
+        .get_result::<Locked>(conn)
+        .await?;
+    Ok(())
+}
+
+/// Whether no worker (of any instance) holds the run.
+async fn worker_is_gone(conn: &mut AsyncPgConnection, id: ImportId) -> AppResult<bool> {
+    let free = try_lock_worker(conn, id).await?;
+    if free {
+        unlock_worker(conn, id).await?;
+    }
+    Ok(free)
+}
+
 /// Imports a started list, batch by batch; each batch is one transaction that also records the progress.
 /// On an error the run is marked failed with the row and reason; batches already done stay, and running the
-/// same file again skips them. `progress` hears the rows done after each batch.
+/// same file again skips them. A run resumed after its worker died reads the file again: what its committed
+/// batches registered is known by its references and skipped, the counters go on from where they were.
+/// `progress` hears the rows done after each batch. Refused (409) while another worker holds the run.
 pub async fn run(
     conn: &mut AsyncPgConnection,
     id: ImportId,
     clock: &crate::clock::Clock,
     mut progress: impl FnMut(usize, usize),
 ) -> AppResult<ImportCheck> {
-    let outcome = import_batches(conn, id, clock.now(), &mut progress).await;
+    if !try_lock_worker(conn, id).await? {
+        return Err(AppError::conflict(t().import_already_running));
+    }
+    let outcome = run_locked(conn, id, clock, &mut progress).await;
+    unlock_worker(conn, id).await?;
+    outcome
+}
+
+async fn run_locked(
+    conn: &mut AsyncPgConnection,
+    id: ImportId,
+    clock: &crate::clock::Clock,
+    progress: &mut impl FnMut(usize, usize),
+) -> AppResult<ImportCheck> {
+    let running: bool = diesel::select(diesel::dsl::exists(
+        import_runs::table.find(id).filter(import_runs::status.eq(ImportStatus::Running)),
+    ))
+    .get_result(conn)
+    .await?;
+    if !running {
+        return Err(AppError::conflict(t().import_not_startable));
+    }
+    let outcome = import_batches(conn, id, clock.now(), progress).await;
     let importer = import_runs::table.find(id).select(import_runs::started_by).first::<UserId>(conn).await?;
     let user = crate::auth::db::load_current_user(conn, importer).await?;
     match outcome {
@@ -473,11 +542,14 @@ async fn import_batches(
     let total = ready.len();
     let mut done = 0;
     for batch in ready.chunks(BATCH_ROWS) {
+        // The batch's references are taken first, each block in its own short statement: the batch's
+        // transaction then never holds the counters the desk's own registrations need meanwhile.
+        let references = reserve_batch_references(conn, batch).await?;
         conn.transaction(async |conn| {
             let mut created = 0i32;
             let mut skipped = 0i32;
-            for item in batch {
-                if register_one(conn, item, started_by).await.map_err(|error| {
+            for (item, reference) in batch.iter().zip(references.iter().copied()) {
+                if register_one(conn, item, reference, started_by).await.map_err(|error| {
                     AppError::validation(
                         "fichier",
                         crate::i18n::fill(
@@ -508,8 +580,36 @@ async fn import_batches(
     Ok(())
 }
 
-/// Registers one activity at its own time; `false` when another run imported it meanwhile.
-async fn register_one(conn: &mut AsyncPgConnection, item: &Ready, importer: UserId) -> AppResult<bool> {
+/// One reference per row of `batch`, in its order: a block per kind and year of registration.
+async fn reserve_batch_references(conn: &mut AsyncPgConnection, batch: &[Ready]) -> AppResult<Vec<TicketRef>> {
+    let key = |item: &Ready| (item.kind, registration_year(paris_to_utc(item.activity.at)));
+    let mut counts: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
+    for item in batch {
+        *counts.entry(key(item)).or_default() += 1;
+    }
+    let mut next: BTreeMap<(Kind, u16), u32> = BTreeMap::new();
+    for ((kind, year), count) in counts {
+        next.insert((kind, year), reserve_references(conn, kind, year, count).await?);
+    }
+    Ok(batch
+        .iter()
+        .map(|item| {
+            let (kind, year) = key(item);
+            let seq = next.get_mut(&(kind, year)).expect("reserved above");
+            *seq += 1;
+            TicketRef { kind, year, seq: *seq - 1 }
+        })
+        .collect())
+}
+
+/// Registers one activity at its own time, under its reserved reference; `false` when another run
+/// imported it meanwhile (its reserved number is then left unused).
+async fn register_one(
+    conn: &mut AsyncPgConnection,
+    item: &Ready,
+    reference: TicketRef,
+    importer: UserId,
+) -> AppResult<bool> {
     let source_ref = format!("{SOURCE_PREFIX}{}", item.activity.source_ref);
     let exists: bool = diesel::select(diesel::dsl::exists(tickets::table.filter(tickets::source_ref.eq(&source_ref))))
         .get_result(conn)
@@ -536,8 +636,29 @@ async fn register_one(conn: &mut AsyncPgConnection, item: &Ready, importer: User
         solved_now: None,
         source_ref: Some(source_ref),
     };
-    register(conn, Actor::System, input, paris_to_utc(activity.at)).await?;
+    let extras = Registration { reference: Some(reference), ..Registration::default() };
+    register_with(conn, Actor::System, input, extras, paris_to_utc(activity.at)).await?;
     Ok(true)
+}
+
+/// At start-up: every run left `EN_COURS` without a worker (this instance was stopped or killed while
+/// importing) resumes on its own task. A run another instance is importing is left to it.
+pub async fn resume_interrupted(pool: &crate::db::DbPool, clock: &crate::clock::Clock) -> AppResult<usize> {
+    let mut conn = pool.get().await?;
+    let running: Vec<ImportId> = import_runs::table
+        .filter(import_runs::status.eq(ImportStatus::Running))
+        .select(import_runs::id)
+        .load(&mut conn)
+        .await?;
+    let mut resumed = 0;
+    for id in running {
+        if worker_is_gone(&mut conn, id).await? {
+            tracing::info!(import = %id, "resuming an interrupted import");
+            spawn_run(pool.clone(), clock.clone(), id);
+            resumed += 1;
+        }
+    }
+    Ok(resumed)
 }
 
 /// Runs a started import on its own task, so the page that started it can follow its progress.

@@ -2,6 +2,7 @@
 //! layer: it may use every area; none uses it (shared components are in [`crate::ui`]).
 
 mod home;
+pub mod policy;
 
 pub use home::HomePage;
 

@@ -142,7 +142,10 @@ pub async fn resolve_children(reference: TicketRef) -> Result<Vec<TicketRef>, Ap
 pub async fn my_tickets(page: Option<i64>) -> Result<Page<TicketSummary>, AppError> {
     use self::ssr::*;
     let SignedIn { user, mut conn, .. } = signed_in().await?;
-    let filter = super::TicketFilter { requester: Some(user.id), page, ..Default::default() };
+    // A site delegate's requests are their site's (what they may see); anyone else's, their own.
+    let follows_site =
+        user.roles.has(crate::domain::people::Role::SiteDelegate) && !crate::domain::workflow::is_staff(&user.roles);
+    let filter = super::TicketFilter { requester: (!follows_site).then_some(user.id), page, ..Default::default() };
     service::list(&mut conn, &user, &filter).await
 }
 

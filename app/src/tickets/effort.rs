@@ -1,6 +1,6 @@
 //! Effort: minutes an agent logs on a ticket for their pole, and the desk's totals over a period.
 
-use super::service::{TicketRow, clean, lock_ticket};
+use super::service::{TicketRow, clean, ensure_visible, lock_ticket};
 use crate::auth::Actor;
 use crate::auth::CurrentUser;
 use crate::db::schema::{ticket_effort, users};
@@ -13,7 +13,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use std::collections::HashMap;
 
-/// Logs minutes spent on a ticket by an agent, for their pole.
+/// Logs minutes spent on a ticket by an agent, for their pole. A ticket the person may not see is 404,
+/// like a missing one, before the role is looked at: the answer never tells that it exists.
 pub async fn log_effort(
     conn: &mut AsyncPgConnection,
     user: &CurrentUser,
@@ -24,6 +25,7 @@ pub async fn log_effort(
 ) -> AppResult<()> {
     conn.transaction(async |conn| {
         let row = lock_ticket(conn, reference).await?;
+        ensure_visible(conn, user, &row).await?;
         log_effort_in(conn, Actor::Person(user), &row, minutes, None, note, now).await
     })
     .await

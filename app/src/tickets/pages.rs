@@ -219,7 +219,9 @@ fn TicketView(staff: bool) -> impl IntoView {
     // The referential the qualification form offers, loaded beside the ticket (desk only).
     let referential =
         Resource::new(|| (), move |_| async move { if staff { load_referential().await.map(Some) } else { Ok(None) } });
-    let ticket = Resource::new(
+    // Blocking: the response waits for the ticket, so one that does not exist, or that the visitor may not
+    // see, answers 404 (the status is set before the first byte), not 200 with an error inside.
+    let ticket = Resource::new_blocking(
         move || {
             (
                 reference(),

@@ -18,6 +18,7 @@ use crate::domain::qualification::{Criticality, Impact, Severity, Urgency};
 use crate::domain::ticket::{Channel, Kind, Priority, ServiceDomain, TicketRef};
 use crate::domain::workflow::{self, Performer, Status, is_staff, performers_of};
 use crate::error::{AppError, AppResult};
+use crate::i18n::fill;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
@@ -54,22 +55,39 @@ pub(super) fn to_summary(row: SummaryRow) -> AppResult<TicketSummary> {
 
 diesel::alias!(users as requesters: RequesterAlias, users as assignees: AssigneeAlias);
 
-/// The tickets `viewer` may see that match `filter`, most recently changed first.
+const DEFAULT_PER_PAGE: i64 = 50;
+const MAX_PER_PAGE: i64 = 200;
+/// Far beyond any desk's history (20 million tickets at the largest page), and small enough that the offset
+/// never overflows.
+const MAX_PAGE: i64 = 100_000;
+
+/// The tickets `viewer` may see that match `filter`, most recently changed first; a page or a page size out
+/// of range is a 422 on its field.
 pub async fn list(
     conn: &mut AsyncPgConnection,
     viewer: &CurrentUser,
     filter: &TicketFilter,
 ) -> AppResult<Page<TicketSummary>> {
-    let per_page = filter.per_page.unwrap_or(50).clamp(1, 200);
-    let page = filter.page.unwrap_or(1).max(1);
+    let p = &crate::i18n::t().phrases;
+    let per_page = match filter.per_page {
+        None => DEFAULT_PER_PAGE,
+        Some(count) if (1..=MAX_PER_PAGE).contains(&count) => count,
+        Some(_) => {
+            return Err(AppError::validation("per_page", fill(p.per_page_out_of_range, &[("max", &MAX_PER_PAGE)])));
+        }
+    };
+    let page = match filter.page {
+        None => 1,
+        Some(page) if (1..=MAX_PAGE).contains(&page) => page,
+        Some(_) => return Err(AppError::validation("page", fill(p.page_out_of_range, &[("max", &MAX_PAGE)]))),
+    };
     let staff = is_staff(&viewer.roles);
     // A site delegate follows their own tickets and those of the people of their site.
     let delegate_site = (!staff && viewer.roles.has(Role::SiteDelegate)).then_some(viewer.site.id);
-    let requester = match (staff, delegate_site) {
-        (true, _) => filter.requester,
-        (false, Some(_)) => None,
-        (false, None) => Some(viewer.id),
-    };
+    // What the viewer may see: the desk everything, a delegate their site's, anyone else their own. The
+    // filters narrow that and never widen it: an employee's `requester=` naming someone else finds nothing
+    // (rather than being ignored, which would answer the employee's own tickets as someone else's).
+    let own_only = (!staff && delegate_site.is_none()).then_some(viewer.id);
     let build = || {
         let mut query = tickets::table
             .left_join(requesters.on(tickets::requester_id.eq(requesters.field(users::id).nullable())))
@@ -89,8 +107,11 @@ pub async fn list(
         if let Some(assignee) = filter.assignee {
             query = query.filter(tickets::assignee_id.eq(assignee));
         }
-        if let Some(requester) = requester {
+        if let Some(requester) = filter.requester {
             query = query.filter(tickets::requester_id.eq(requester));
+        }
+        if let Some(own) = own_only {
+            query = query.filter(tickets::requester_id.eq(own));
         }
         if let Some(site) = delegate_site {
             query = query.filter(

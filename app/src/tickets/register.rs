@@ -28,15 +28,17 @@ pub fn registration_year(now: DateTime<Utc>) -> u16 {
     u16::try_from(now.with_timezone(&chrono_tz::Europe::Paris).year()).unwrap_or(9999)
 }
 
-/// The next reference of `kind` for `year`. The counter row stays locked until the registration commits,
-/// so concurrent registrations queue there and never share a number.
+/// The next reference of `kind` for `year`. Taken before the registration's transaction opens, so the
+/// counter row is locked for that one statement, not while the ticket is written: references are unique
+/// and increasing, not gapless (a registration refused after taking its number leaves a hole).
 pub(super) async fn allocate_reference(conn: &mut AsyncPgConnection, kind: Kind, year: u16) -> AppResult<TicketRef> {
     let seq = reserve_references(conn, kind, year, 1).await?;
     Ok(TicketRef { kind, year, seq })
 }
 
 /// Reserves `count` consecutive references of `kind` for `year` and returns the first sequence number
-/// (bulk loads take a block at once; the counter row stays locked until the transaction commits).
+/// (bulk loads take a block at once). Call it outside a long transaction: the counter row stays locked
+/// until the statement's transaction commits, and every registration waits for it meanwhile.
 pub async fn reserve_references(conn: &mut AsyncPgConnection, kind: Kind, year: u16, count: u32) -> AppResult<u32> {
     let year_i16 = i16::try_from(year).map_err(|_| AppError::internal("registration year out of range"))?;
     let count = i32::try_from(count.max(1)).map_err(|_| AppError::internal("too many references at once"))?;
@@ -66,6 +68,9 @@ pub struct Registration {
     pub qualification: Option<QualificationRecord>,
     /// The pole the catalog entry routes to; on a free registration only the desk chooses the pole.
     pub pole: Option<Pole>,
+    /// A reference reserved beforehand ([`reserve_references`]), by a bulk load whose transaction must not
+    /// hold the counter; taken at registration otherwise.
+    pub reference: Option<TicketRef>,
 }
 
 /// A qualification as stored: its inputs, the computed priority and its explanation.
@@ -156,6 +161,20 @@ pub async fn register_with(
             if !may_register(&user.roles, kind, requester.is_some_and(|id| id != user.id)) {
                 return Err(AppError::Forbidden);
             }
+            // The priority is the qualification's (impact × urgency), never the requester's own wish.
+            if !staff && input.priority.is_some() {
+                return Err(AppError::validation("priority", t.ticket_priority_by_qualification));
+            }
+            // The origin's identifier (an alert's, a mail's) is the desk's and the systems': an employee could
+            // otherwise take the reference a coming import or alert will carry, and learn which ones exist.
+            // Imported activities' references are the import's alone, even for an administrator.
+            let import_reference = input
+                .source_ref
+                .as_deref()
+                .is_some_and(|reference| reference.trim().starts_with(crate::domain::import::SOURCE_PREFIX));
+            if input.source_ref.is_some() && (!(staff || user.roles.has(Role::Admin)) || import_reference) {
+                return Err(AppError::validation("source_ref", t.ticket_source_ref_reserved));
+            }
             // Employees register on the portal, to the desk's first line; the desk says where a call goes.
             let channel = if staff { input.channel.unwrap_or(Channel::Phone) } else { Channel::Portal };
             let pole = if staff { input.pole.unwrap_or(default_pole(kind)) } else { default_pole(kind) };
@@ -181,6 +200,10 @@ pub async fn register_with(
         return Err(AppError::validation("solved_now", t.ticket_first_contact_kind));
     }
     let priority = extras.qualification.as_ref().map(|q| q.computed).or(input.priority).unwrap_or(Priority::P3);
+    let reference = match extras.reference {
+        Some(reference) => reference,
+        None => allocate_reference(conn, kind, registration_year(now)).await?,
+    };
 
     conn.transaction(async |conn| {
         let requester_site = match requester {
@@ -201,7 +224,6 @@ pub async fn register_with(
             (None, Actor::Person(user)) => user.site.id,
             (None, Actor::System) => return Err(AppError::validation("site", t.ticket_site_missing)),
         };
-        let reference = allocate_reference(conn, kind, registration_year(now)).await?;
         let id: i64 = diesel::insert_into(tickets::table)
             .values((
                 tickets::reference.eq(reference.to_string()),

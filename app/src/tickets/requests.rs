@@ -170,6 +170,7 @@ pub async fn submit_catalog_request(
         catalog: Some((entry_id, accepted)),
         qualification: Some(qualification),
         pole: Some(entry.pole),
+        reference: None,
     };
     register_with(conn, Actor::Person(user), new_ticket, extras, now).await
 }

@@ -262,12 +262,22 @@ async fn register_and_move(
             && activity.channel == Channel::Phone
             && activity.kind == Kind::Incident
             && index % 7 == 6;
+        let registrar = match (activity.channel, requester) {
+            (Channel::Monitoring, _) => Actor::System,
+            (Channel::Portal, Some(person)) => Actor::Person(person),
+            // Calls and mails are typed in by the Front Office; the desk's own activities by the pole.
+            (_, Some(_)) => Actor::Person(people.get("n1@immo9.fr")?),
+            (_, None) => Actor::Person(agent),
+        };
+        // On the portal the employee says neither the priority (the qualification's) nor an origin (a
+        // system's): their tickets start at the default priority, like every real portal ticket.
+        let by_the_desk = !matches!(registrar, Actor::Person(person) if requester.is_some_and(|r| r.id == person.id));
         let input = NewTicket {
             kind: Some(activity.kind),
             title: title_of(&activity.description),
             description: activity.description.clone(),
             channel: Some(activity.channel),
-            priority: Some(match activity.typology.as_str() {
+            priority: by_the_desk.then_some(match activity.typology.as_str() {
                 "direction" => Priority::P2,
                 _ if activity.domain == ServiceDomain::Business || activity.domain == ServiceDomain::Security => {
                     Priority::P2
@@ -279,14 +289,7 @@ async fn register_and_move(
             site: site_ids.get(&activity.site).copied(),
             pole: Some(activity.pole),
             solved_now: first_contact.then(|| "Résolu pendant l'appel avec l'utilisateur.".to_owned()),
-            source_ref: Some(format!("demo:{}", activity.source)),
-        };
-        let registrar = match (activity.channel, requester) {
-            (Channel::Monitoring, _) => Actor::System,
-            (Channel::Portal, Some(person)) => Actor::Person(person),
-            // Calls and mails are typed in by the Front Office; the desk's own activities by the pole.
-            (_, Some(_)) => Actor::Person(people.get("n1@immo9.fr")?),
-            (_, None) => Actor::Person(agent),
+            source_ref: by_the_desk.then(|| format!("demo:{}", activity.source)),
         };
         let reference = service::register(conn, registrar, input, at).await?;
         if first_contact {

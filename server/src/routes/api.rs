@@ -3,10 +3,12 @@
 
 use super::input::{Body, Caller};
 use crate::state::AppState;
+use app::auth::ClientAddress;
 use app::auth::cookie::{cleared_cookie, session_cookie};
 use app::auth::service;
 use app::error::AppError;
 use app::i18n::t;
+use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -39,7 +41,11 @@ impl<E: Into<AppError>> From<E> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0.status(), Json(self.0.to_json())).into_response()
+        let mut response = (self.0.status(), Json(self.0.to_json())).into_response();
+        if let Some(seconds) = self.0.retry_after() {
+            response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 
@@ -53,12 +59,17 @@ struct Credentials {
 async fn open_session(
     State(state): State<AppState>,
     headers: HeaderMap,
+    address: Option<Extension<ClientAddress>>,
     Body(credentials): Body<Credentials>,
 ) -> Result<Response, ApiError> {
-    let user_agent = headers.get(header::USER_AGENT).and_then(|value| value.to_str().ok());
+    let attempt = service::SignInAttempt {
+        login: &credentials.login,
+        password: &credentials.password,
+        user_agent: headers.get(header::USER_AGENT).and_then(|value| value.to_str().ok()),
+        address: address.map(|Extension(ClientAddress(address))| address),
+    };
     let mut conn = state.pool.get().await.map_err(AppError::from)?;
-    let (user, token) =
-        service::sign_in(&mut conn, &credentials.login, &credentials.password, user_agent, state.clock.now()).await?;
+    let (user, token) = service::sign_in(&mut conn, attempt, state.clock.now()).await?;
     tracing::info!(user = %user.id, "signed in through the API");
     let cookie = session_cookie(token.as_str(), service::SESSION_LIFETIME.num_seconds(), state.cookie_secure);
     Ok(([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": user }))).into_response())

@@ -4,6 +4,7 @@
 //! "field"?}}`) rather than axum's plain-text rejections.
 
 use super::api::ApiError;
+use super::edge::{bounded_body, nul_in_json};
 use crate::state::AppState;
 use app::auth::CurrentUser;
 use app::auth::service::{check_area, user_from_headers};
@@ -13,6 +14,7 @@ use app::domain::ticket::TicketRef;
 use app::error::AppError;
 use app::i18n::{fill, t};
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::header;
 use axum::http::request::Parts;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -112,16 +114,28 @@ impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for Params<T> {
     }
 }
 
-/// A JSON body read into `T`; an unreadable one is the caller's mistake: 422 on `body` with the reason.
+/// A JSON body read into `T`: beyond [`MAX_BODY_BYTES`](super::edge::MAX_BODY_BYTES) it is 413, a NUL in
+/// any of its text 422 on that field, and anything else unreadable the caller's mistake: 422 on `body` with
+/// the reason. Read after the caller extractors, so an anonymous caller learns nothing from its body.
 pub struct Body<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let axum::Json(value) = axum::Json::<T>::from_request(request, state).await.map_err(|rejection| {
-            AppError::validation("body", fill(t().phrases.body_invalid, &[("detail", &rejection.body_text())]))
-        })?;
-        Ok(Body(value))
+    async fn from_request(request: Request, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let invalid = |detail: &dyn std::fmt::Display| {
+            ApiError(AppError::validation("body", fill(t().phrases.body_invalid, &[("detail", &detail)])))
+        };
+        let (parts, body) = request.into_parts();
+        let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok());
+        if !content_type.is_some_and(|value| value.starts_with("application/json")) {
+            return Err(invalid(&"Content-Type: application/json"));
+        }
+        let bytes = bounded_body(&parts.headers, body).await?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|error| invalid(&error))?;
+        if let Some(field) = nul_in_json(&value, "body") {
+            return Err(ApiError(AppError::validation(field, t().err_nul)));
+        }
+        serde_json::from_value(value).map(Body).map_err(|error| invalid(&error))
     }
 }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod capacity;
 pub mod catalog;
+pub mod edge;
 pub mod health;
 pub mod input;
 pub mod knowledge;

@@ -8,7 +8,8 @@ use app::error::AppError;
 use axum::body::Body;
 use axum::http::{Response, StatusCode, header};
 
-/// The largest error body worth decoding; an error is a few hundred bytes.
+/// The largest error body worth decoding; an error is a few hundred bytes (`AppError` shortens the
+/// framework's messages, which quote the input).
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 pub async fn with_error_status(response: Response<Body>) -> Response<Body> {
@@ -23,10 +24,16 @@ pub async fn with_error_status(response: Response<Body>) -> Response<Body> {
     let (mut parts, body) = response.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_ERROR_BODY).await {
         Ok(bytes) => bytes,
-        Err(_) => return Response::from_parts(parts, Body::empty()),
+        Err(_) => {
+            tracing::error!("a server-function error too large to decode");
+            return Response::from_parts(parts, Body::empty());
+        }
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = error.status();
+        if let Some(seconds) = error.retry_after() {
+            parts.headers.insert(header::RETRY_AFTER, seconds.into());
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

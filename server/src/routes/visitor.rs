@@ -1,18 +1,35 @@
-//! Tells, before Leptos renders a page, who is looking at it ([`app::auth::Visitor`]).
+//! Tells, before Leptos renders a page or runs a server function, who is calling
+//! ([`app::auth::Visitor`]), and answers 401 at once to a server function that needs a session and has none.
 //!
 //! The page reads the answer synchronously from the request's extensions: no resource, no Suspense boundary
-//! and no pooled connection is involved in knowing who is signed in while the page streams.
+//! and no pooled connection is involved in knowing who is signed in while the page streams. A server
+//! function finds it there too ([`app::auth::service::signed_in`]), so the session is read once, and an
+//! anonymous caller is refused before its body is even read.
 
+use super::edge::{is_server_fn, refusal};
 use crate::state::AppState;
 use app::auth::ResolvedVisitor;
 use app::auth::service::resolve_visitor;
+use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
+/// The server functions anyone may call: signing in and out, and the banners (none without a session).
+const OPEN_SERVER_FNS: [&str; 3] = ["/api/connexion", "/api/deconnexion", "/api/bandeaux"];
+
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if renders_a_page(request.uri().path()) {
+    let path = request.uri().path().to_owned();
+    let server_fn = is_server_fn(&path);
+    if renders_a_page(&path) || server_fn {
         let visitor = resolve_visitor(&state.pool, request.headers(), state.clock.now()).await;
+        if server_fn && !OPEN_SERVER_FNS.contains(&path.as_str()) {
+            match &visitor {
+                Ok(Some(_)) => {}
+                Ok(None) => return refusal(request.headers(), &path, AppError::Unauthenticated),
+                Err(error) => return refusal(request.headers(), &path, error.clone()),
+            }
+        }
         request.extensions_mut().insert(ResolvedVisitor(visitor));
     }
     next.run(request).await

@@ -192,7 +192,7 @@ impl TestApp {
         let clock = suite_clock();
         let router = server::router(Self::state(&db.url, &pool, &clock, address));
         let server = tokio::spawn(async move {
-            axum::serve(listener, router).await.unwrap();
+            server::serve(listener, router, std::future::pending()).await.unwrap();
         });
         TestApp { db, pool, clock, base_url: format!("http://{address}"), site: None, server }
     }
@@ -251,7 +251,7 @@ impl TestApp {
     /// The account `login` as the services see it when they act for a person.
     pub async fn current_user(&self, login: &str) -> app::auth::CurrentUser {
         let mut conn = self.pool.get().await.unwrap();
-        app::auth::service::sign_in(&mut conn, login, PASSWORD, None, self.clock.now())
+        app::auth::service::sign_in(&mut conn, attempt(login, PASSWORD), self.clock.now())
             .await
             .expect("test account signs in")
             .0
@@ -271,7 +271,7 @@ impl TestApp {
         // The same world, the same time: both instances share the clock.
         let router = server::router(Self::state(&self.db.url, &pool, &self.clock, address));
         let server = tokio::spawn(async move {
-            axum::serve(listener, router).await.unwrap();
+            server::serve(listener, router, std::future::pending()).await.unwrap();
         });
         Instance { base_url: format!("http://{address}"), server }
     }
@@ -426,6 +426,11 @@ impl Client {
 /// The URL path of a server function.
 pub fn server_fn_path<F: leptos::server_fn::ServerFn>() -> &'static str {
     F::PATH
+}
+
+/// A sign-in attempt from nowhere in particular (no address), as the services take it.
+pub fn attempt<'a>(login: &'a str, password: &'a str) -> app::auth::service::SignInAttempt<'a> {
+    app::auth::service::SignInAttempt { login, password, user_agent: None, address: None }
 }
 
 /// An instant written as RFC 3339 (`2026-11-10T09:00:00Z`).
