@@ -100,13 +100,14 @@ pub fn client_address(peer: IpAddr, headers: &HeaderMap) -> IpAddr {
     if !peer.is_loopback() {
         return peer;
     }
+    // Only the very last entry is the proxy's word: an unreadable one is not replaced by an earlier one.
     headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
-        .filter_map(|address| address.trim().parse::<IpAddr>().ok())
         .next_back()
+        .and_then(|address| address.trim().parse::<IpAddr>().ok())
         .unwrap_or(peer)
 }
 
@@ -199,7 +200,7 @@ pub fn is_server_fn(path: &str) -> bool {
 }
 
 /// Files served as they are (`/pkg/immo9.wasm`, `/favicon.svg`): the same for everyone.
-fn is_static_file(path: &str) -> bool {
+pub fn is_static_file(path: &str) -> bool {
     !path.starts_with("/api/") && path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
@@ -286,6 +287,7 @@ mod tests {
             ("the local proxy's last entry", local, &forwarded, "203.0.113.9".parse().unwrap()),
             ("the local proxy without header", local, &HeaderMap::new(), local),
             ("garbage in the header", local, &headers(&[("x-forwarded-for", "not an address")]), local),
+            ("no earlier entry stands in", local, &headers(&[("x-forwarded-for", "203.0.113.9, garbage")]), local),
         ];
         for (case, peer, headers, expected) in cases {
             assert_eq!(client_address(peer, headers), expected, "{case}");

@@ -6,7 +6,7 @@
 //! function finds it there too ([`app::auth::service::signed_in`]), so the session is read once, and an
 //! anonymous caller is refused before its body is even read.
 
-use super::edge::{is_server_fn, refusal};
+use super::edge::{is_server_fn, is_static_file, refusal};
 use crate::state::AppState;
 use app::auth::ResolvedVisitor;
 use app::auth::service::resolve_visitor;
@@ -38,8 +38,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
 /// Server functions and the JSON API check the session themselves; files (`/pkg/immo9.wasm`,
 /// `/favicon.svg`) need nobody. Every other path is a page, or the 404 page.
 fn renders_a_page(path: &str) -> bool {
-    let last_segment = path.rsplit('/').next().unwrap_or_default();
-    !path.starts_with("/api/") && !last_segment.contains('.')
+    !path.starts_with("/api/") && !is_static_file(path)
 }
 
 #[cfg(test)]
