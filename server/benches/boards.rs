@@ -13,7 +13,6 @@ mod common;
 
 use app::domain::board::BoardScope;
 use app::domain::people::Pole;
-use chrono::Utc;
 use common::{TestApp, TestDatabase};
 use diesel_async::RunQueryDsl;
 use serde_json::{Value, json};
@@ -59,10 +58,10 @@ fn main() {
         let app = TestApp::spawn_on(TestDatabase::migrated().await).await;
         let mut conn = app.pool.get().await.unwrap();
         let started = Instant::now();
-        server::demo::load_if_empty(&mut conn, Utc::now()).await.expect("demo data");
+        server::demo::load_if_empty(&mut conn, app.clock.now()).await.expect("demo data");
         let demo = started.elapsed();
         let started = Instant::now();
-        let report = server::demo::volume::seed(&mut conn, tickets, Utc::now(), |_| {}).await.expect("volume");
+        let report = server::demo::volume::seed(&mut conn, tickets, app.clock.now(), |_| {}).await.expect("volume");
         let seeding = started.elapsed();
         diesel::sql_query("ANALYZE").execute(&mut conn).await.unwrap();
         println!(
@@ -84,7 +83,7 @@ fn main() {
                 user_agent: None,
                 address: None,
             },
-            Utc::now(),
+            app.clock.now(),
         )
         .await
         .expect("the demo's N1 agent signs in")
@@ -95,8 +94,9 @@ fn main() {
             let mut size = 0;
             for _ in 0..loads {
                 let started = Instant::now();
-                let board =
-                    app::boards::service::load(&mut conn, &agent, BoardScope::Pole(pole), Utc::now()).await.unwrap();
+                let board = app::boards::service::load(&mut conn, &agent, BoardScope::Pole(pole), app.clock.now())
+                    .await
+                    .unwrap();
                 runs.push(started.elapsed());
                 held = board.tickets.len();
                 size = serde_json::to_vec(&board).unwrap().len();
