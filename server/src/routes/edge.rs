@@ -216,14 +216,21 @@ pub fn refusal(headers: &HeaderMap, path: &str, error: AppError) -> Response {
         let body = serde_json::to_string(&error).unwrap_or_default();
         return (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
     }
+    // The product's own stylesheet, and nothing else: the page runs no script.
     let page = format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
-         <body><h1>{title}</h1><p>{message}</p><p><a href=\"/\">{home}</a></p></body></html>",
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <link rel=\"stylesheet\" href=\"/pkg/immo9.css\"><title>{title}</title></head>\
+         <body><main id=\"contenu\"><section class=\"panel narrow notice error\" role=\"alert\">\
+         <h1>{title}</h1><p>{message}</p><p><a href=\"/\">{home}</a></p></section></main></body></html>",
         title = t().app_name,
         message = html_escape(&error.message()),
         home = t().back_home,
     );
-    (status, Html(page)).into_response()
+    let policy = HeaderValue::from_static(
+        "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    (status, [(header::CONTENT_SECURITY_POLICY, policy)], Html(page)).into_response()
 }
 
 fn accepts_html(headers: &HeaderMap) -> bool {
