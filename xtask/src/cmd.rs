@@ -1,8 +1,10 @@
-//! Running commands: echo them, stream their output, fail with a message that says what to do.
+//! Running commands: echo them, stream their output, fail with a message that says what to do. Also the
+//! free ports that the local servers take.
 
 use std::ffi::OsStr;
+use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
@@ -28,6 +30,13 @@ pub fn run(command: &mut Command) -> Result {
     eprintln!("\x1b[2m$ {description}\x1b[0m");
     let status = command.status().map_err(|error| format!("impossible de lancer `{description}` : {error}"))?;
     if status.success() { Ok(()) } else { Err(format!("`{description}` a échoué ({status})")) }
+}
+
+/// Starts in the background, printed like `run`; the caller waits for it, or leaves it running.
+pub fn spawn(command: &mut Command) -> Result<Child> {
+    let description = describe(command);
+    eprintln!("\x1b[2m$ {description}\x1b[0m");
+    command.spawn().map_err(|error| format!("impossible de lancer `{description}` : {error}"))
 }
 
 /// Runs quietly and returns standard output, or `None` when the program is missing or fails.
@@ -68,4 +77,14 @@ pub fn apt_install(packages: &[&str]) -> Result {
     };
     run(&mut elevated(&["update", "-q"]))?;
     run(&mut elevated(&[&["install", "-y", "-q", "--no-install-recommends"], packages].concat()))
+}
+
+/// A port nobody listens on at 127.0.0.1 right now, for a local server to take.
+pub fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|error| error.to_string())?;
+    Ok(listener.local_addr().map_err(|error| error.to_string())?.port())
+}
+
+pub fn port_is_free(port: u16) -> bool {
+    TcpListener::bind(("127.0.0.1", port)).is_ok()
 }

@@ -1,12 +1,15 @@
 //! `cargo xtask run` and `cargo xtask test`: the two commands of the README, from a fresh Debian machine
-//! with rustup to a running product or a full test run. Also `cargo xtask db start|stop|url`.
+//! with rustup to a running product or a full test run. Also `cargo xtask db start|stop|url` and
+//! `cargo xtask ldap start|stop|url|reset`.
 
 mod cmd;
 mod postgres;
+mod slapd;
 mod tools;
 
 use cmd::{Result, command, run};
 use postgres::{AdminDb, Cluster};
+use slapd::Directory;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode};
 use std::time::{Duration, Instant};
@@ -18,7 +21,10 @@ usage : cargo xtask <commande>
                        la migre, charge les données de démonstration et sert http://127.0.0.1:3000
   test [--only ÉTAPE]  format, clippy (ssr et hydrate), tests unitaires, d'intégration et navigateur ;
                        ÉTAPE : fmt, build, clippy, unit, integration, browser (répétable)
-  db start|stop|url    la base PostgreSQL locale du projet (.local/postgres)";
+  db start|stop|url    la base PostgreSQL locale du projet (.local/postgres)
+  ldap start|stop|url|reset
+                       l'annuaire OpenLDAP local des tests (.local/slapd, dc=immo9,dc=test) ;
+                       reset le recharge depuis xtask/ldap/immo9.ldif, comme chaque `test`";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,6 +33,7 @@ fn main() -> ExitCode {
         Some("run") => run_product(&root, &args[1..]),
         Some("test") => test(&root, &args[1..]),
         Some("db") => db(&root, &args[1..]),
+        Some("ldap") => ldap(&root, &args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -184,6 +191,13 @@ fn test(root: &Path, args: &[String]) -> Result {
         }
         _ => None,
     };
+    let (directory_access, directory) = match test_directory(root, needs_database) {
+        Ok(found) => found,
+        Err(error) => {
+            stop_what_was_started(root, cluster, None);
+            return Err(error);
+        }
+    };
 
     let mut timings = Vec::new();
     let outcome = steps.iter().try_for_each(|&step| {
@@ -196,12 +210,15 @@ fn test(root: &Path, args: &[String]) -> Result {
             Step::Unit => unit_tests(root),
             Step::Integration => {
                 let admin = admin.as_ref().expect("a database for integration tests");
+                let directory = directory_access.as_ref().expect("a directory for integration tests");
                 run(cargo(root, &["test", "-p", "server", "--no-fail-fast", "--test", "*"])
-                    .env("IMMO9_TEST_DATABASE_URL", &admin.url))
+                    .env("IMMO9_TEST_DATABASE_URL", &admin.url)
+                    .envs(directory.integration_env()))
             }
             Step::Browser => browser_tests(
                 root,
                 admin.as_ref().expect("a database for browser tests"),
+                directory_access.as_ref().expect("a directory for browser tests"),
                 chromium.as_deref().expect("Chromium for browser tests"),
             ),
         };
@@ -209,15 +226,37 @@ fn test(root: &Path, args: &[String]) -> Result {
         result
     });
 
-    // Leave a cluster that was already running (by `run`) as it was.
-    if cluster.is_some_and(|cluster| cluster.started_here) {
-        let _ = Cluster::stop(root);
-    }
+    stop_what_was_started(root, cluster, directory);
     eprintln!("\nétapes :");
     for (step, elapsed) in &timings {
         eprintln!("  {:<12} {:>6.1} s", step.name(), elapsed.as_secs_f64());
     }
     outcome
+}
+
+/// The company directory of the tests: the server of `IMMO9_TEST_LDAP_URL`, else the local one, loaded
+/// afresh from its files at every run since the browser tests expect the people of the LDIF file as they are.
+fn test_directory(root: &Path, needed: bool) -> Result<(Option<slapd::Access>, Option<Directory>)> {
+    if !needed {
+        return Ok((None, None));
+    }
+    if let Ok(url) = std::env::var("IMMO9_TEST_LDAP_URL") {
+        return Ok((Some(slapd::Access::from_env(url)), None));
+    }
+    let directory = Directory::start_afresh(root)?;
+    eprintln!("annuaire local : {}", directory.url());
+    Ok((Some(slapd::Access::local(&directory)), Some(directory)))
+}
+
+/// Stops the cluster and the directory if this command started them: one that was already running (by
+/// `run`, `db start` or `ldap start`) is left as it was.
+fn stop_what_was_started(root: &Path, cluster: Option<Cluster>, directory: Option<Directory>) {
+    if cluster.is_some_and(|cluster| cluster.started_here) {
+        let _ = Cluster::stop(root);
+    }
+    if directory.is_some_and(|directory| directory.started_here) {
+        let _ = Directory::stop(root);
+    }
 }
 
 fn clippy(root: &Path) -> Result {
@@ -236,7 +275,7 @@ fn unit_tests(root: &Path) -> Result {
 }
 
 /// Serves the built product on a fresh demo database and a free port, runs Playwright against it, stops it.
-fn browser_tests(root: &Path, admin: &AdminDb, chromium: &Path) -> Result {
+fn browser_tests(root: &Path, admin: &AdminDb, directory: &slapd::Access, chromium: &Path) -> Result {
     let server_binary = root.join("target").join("debug").join("server");
     if !server_binary.exists() || !root.join("target/site/pkg/immo9.wasm").exists() {
         return Err("l'application n'est pas compilée : lancez l'étape build (cargo xtask test --only build)".into());
@@ -267,7 +306,8 @@ fn browser_tests(root: &Path, admin: &AdminDb, chromium: &Path) -> Result {
             .current_dir(root.join("end2end"))
             .env("BASE_URL", &base_url)
             .env("CHROMIUM_PATH", chromium)
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .envs(directory.browser_env()))
     });
     stop_gracefully(&mut server);
     if result.is_err() {
@@ -330,6 +370,17 @@ fn db(root: &Path, args: &[String]) -> Result {
         Some("stop") => Cluster::stop(root),
         _ => Err(USAGE.to_owned()),
     }
+}
+
+fn ldap(root: &Path, args: &[String]) -> Result {
+    let directory = match args {
+        [command] if command == "start" || command == "url" => Directory::start(root)?,
+        [command] if command == "reset" => Directory::start_afresh(root)?,
+        [command] if command == "stop" => return Directory::stop(root),
+        _ => return Err(USAGE.to_owned()),
+    };
+    println!("{}", directory.url());
+    Ok(())
 }
 
 #[cfg(test)]

@@ -2,8 +2,7 @@
 //! folder, on a free port, listening on 127.0.0.1 with its socket in its own folder, and left running
 //! between commands (`cargo xtask db stop` stops it).
 
-use crate::cmd::{Result, apt_install, command, is_executable, is_root, output, run};
-use std::net::TcpListener;
+use crate::cmd::{Result, apt_install, command, free_port, is_executable, is_root, output, port_is_free, run};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,15 +39,6 @@ pub fn ensure_binaries() -> Result<PathBuf> {
     }
     apt_install(&["postgresql"])?;
     find_binaries().ok_or_else(|| "PostgreSQL installé mais initdb introuvable sous /usr/lib/postgresql".to_owned())
-}
-
-fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|error| error.to_string())?;
-    Ok(listener.local_addr().map_err(|error| error.to_string())?.port())
-}
-
-fn port_is_free(port: u16) -> bool {
-    TcpListener::bind(("127.0.0.1", port)).is_ok()
 }
 
 impl Cluster {
