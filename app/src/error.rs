@@ -47,6 +47,9 @@ pub enum AppError {
     TooLarge { max_bytes: u64 },
     #[error("service indisponible")]
     Unavailable,
+    /// The company directory did not answer (or refused the service account): sign-in and sync wait.
+    #[error("annuaire injoignable")]
+    DirectoryUnavailable,
     #[error("erreur interne")]
     Internal,
     /// Transport-level failures raised by the server-function machinery itself (bad arguments, network).
@@ -100,6 +103,7 @@ impl AppError {
             AppError::CrossSite => "cross_site",
             AppError::TooLarge { .. } => "too_large",
             AppError::Unavailable => "unavailable",
+            AppError::DirectoryUnavailable => "directory_unavailable",
             AppError::Internal => "internal",
             AppError::ServerFn(_) => "server_fn",
         }
@@ -116,7 +120,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => S::TOO_MANY_REQUESTS,
             AppError::CrossSite => S::FORBIDDEN,
             AppError::TooLarge { .. } => S::PAYLOAD_TOO_LARGE,
-            AppError::Unavailable => S::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::DirectoryUnavailable => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
             // The arguments of a server function could not be read: the caller's input is wrong.
             AppError::ServerFn(
@@ -149,6 +153,7 @@ impl AppError {
                 crate::i18n::fill(t.err_too_large, &[("size", &crate::i18n::megabytes(*max_bytes))])
             }
             AppError::Unavailable => t.err_unavailable.to_owned(),
+            AppError::DirectoryUnavailable => t.err_directory_unavailable.to_owned(),
             AppError::Internal => t.err_internal.to_owned(),
             AppError::ServerFn(_) => t.err_network.to_owned(),
         }

@@ -50,6 +50,7 @@ use crate::campaigns::pages::{CampaignBanners, CampaignsAdminPage};
 use crate::capacity::pages::SlaMatrixPage;
 use crate::catalog::pages::{CatalogPage, CatalogRequestPage};
 use crate::directory::pages::{AdminPage, TeamsPage};
+use crate::directory::people_pages::{ChoosePasswordPage, DirectoryAdminPage, ForgotPasswordPage, MyAccountPage};
 use crate::imports::pages::ImportPage;
 use crate::knowledge::pages::{ArticlePage, KnowledgePage};
 use crate::kpis::pages::KpiDashboardPage;
@@ -140,12 +141,16 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/connexion") view=LoginPage/>
+                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage/>
+                    <Route path=path!("/mot-de-passe/:jeton") view=ChoosePasswordPage/>
+                    <Route path=path!("/mon-compte") view=MyAccountPage/>
                     <Route path=path!("/catalogue") view=CatalogPage/>
                     <Route path=path!("/catalogue/:code") view=CatalogRequestPage/>
                     <Route path=path!("/mes-demandes") view=MyRequestsPage/>
                     <Route path=path!("/connaissances") view=KnowledgePage/>
                     <Route path=path!("/connaissances/:id") view=ArticlePage/>
                     <Route path=path!("/administration/imports") view=ImportPage/>
+                    <Route path=path!("/administration/annuaire") view=DirectoryAdminPage/>
                     <Route path=path!("/approbations") view=ApprovalsPage/>
                     <Route path=path!("/tickets") view=BoardPage/>
                     <Route path=path!("/tickets/:reference") view=TicketPage/>

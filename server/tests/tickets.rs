@@ -632,6 +632,7 @@ async fn every_path_of_the_openapi_document_is_served() {
             let request = match method.as_str() {
                 "get" => d.n1.http.get(format!("{}{url}", d.app.base_url)),
                 "post" => d.n1.http.post(format!("{}{url}", d.app.base_url)).json(&json!({})),
+                "put" => d.n1.http.put(format!("{}{url}", d.app.base_url)).json(&json!({})),
                 "delete" => continue, // signing out would end the session the loop uses
                 other => panic!("unexpected method {other}"),
             };

@@ -4,6 +4,8 @@ pub mod api;
 pub mod cookie;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod ldap;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -21,12 +21,16 @@ pub fn LoginPage() -> impl IntoView {
         <section class="panel narrow auth">
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>
+            {move || query.read().get("mot_de_passe").is_some().then(|| view! {
+                <p class="notice ok" role="status">{t.people.password_set_notice}</p>
+            })}
             <ActionForm action=session.login attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next/>
                 <div class="field">
                     <label for="login">{t.login_field}</label>
-                    <input id="login" name="login" type="email" autocomplete="username" required
-                        placeholder=t.login_field_hint/>
+                    // Text, not e-mail: directory accounts may also sign in with their account name.
+                    <input id="login" name="login" type="text" inputmode="email" autocapitalize="none"
+                        spellcheck="false" autocomplete="username" required placeholder=t.login_field_hint/>
                 </div>
                 <div class="field">
                     <label for="password">{t.password_field}</label>
@@ -37,6 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if session.login.pending().get() { t.login_pending } else { t.login_submit }}
                 </button>
             </ActionForm>
+            <p><a href="/mot-de-passe-oublie">{t.people.forgot_link}</a></p>
         </section>
     }
 }

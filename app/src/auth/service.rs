@@ -30,7 +30,7 @@ pub const SESSION_LIFETIME: chrono::TimeDelta = chrono::TimeDelta::hours(12);
 pub struct SessionToken(String);
 
 impl SessionToken {
-    fn generate() -> Self {
+    pub fn generate() -> Self {
         let mut bytes = [0u8; 32];
         OsRng.fill_bytes(&mut bytes);
         SessionToken(URL_SAFE_NO_PAD.encode(bytes))
@@ -47,7 +47,7 @@ impl std::fmt::Debug for SessionToken {
     }
 }
 
-fn token_hash(token: &str) -> Vec<u8> {
+pub fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
@@ -60,7 +60,7 @@ pub fn hash_password(password: &str) -> String {
         .to_string()
 }
 
-fn verify_password(password: &str, hash: &str) -> bool {
+pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
@@ -113,19 +113,15 @@ pub async fn sign_in(
             tracing::warn!(address = ?attempt.address, "sign-in refused: too many failures");
             return Ok(Err(AppError::TooManyAttempts { retry_after_seconds: retry_after_seconds(wait) }));
         }
-        let account: Option<(UserId, String, bool)> = users::table
-            .filter(lower(users::login).eq(lower(login)))
-            .select((users::id, users::password_hash, users::active))
-            .first(conn)
-            .await
-            .optional()?;
-        let stored_hash = account.as_ref().map_or_else(|| decoy_hash().to_owned(), |(_, hash, _)| hash.clone());
-        let password = attempt.password.to_owned();
-        let password_matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
-            .await
-            .map_err(|_| AppError::internal("password verification task failed"))?;
-        let (id, _, active) = match account {
+        let Some((account, password_matches)) = check_password(conn, login, attempt.password).await? else {
+            return Ok(Err(AppError::DirectoryUnavailable));
+        };
+        let (id, active) = match account {
             Some(account) if password_matches => account,
+            None if password_matches => {
+                // The directory knows this person, with this password, but no sync has created their account.
+                return Ok(Err(AppError::conflict(t().people.directory_person_not_synced)));
+            }
             _ => {
                 counted.record(conn, &throttle, (account_failures, address_failures), now).await?;
                 return Ok(Err(AppError::InvalidCredentials));
@@ -145,6 +141,7 @@ pub async fn sign_in(
                 sessions::last_seen_at.eq(now),
                 sessions::expires_at.eq(now + SESSION_LIFETIME),
                 sessions::user_agent.eq(attempt.user_agent.map(|ua| ua.chars().take(300).collect::<String>())),
+                sessions::address.eq(attempt.address.map(|address| address.to_string())),
             ))
             .execute(conn)
             .await?;
@@ -152,6 +149,66 @@ pub async fn sign_in(
         Ok::<_, AppError>(Ok((user, token)))
     })
     .await?
+}
+
+/// Checks a password against the account `login` names (its address or, for a directory account, its
+/// account name): the argon2 hash of a local account, or a bind as the person for a directory account. An
+/// unknown login costs a hash check against a decoy, then, when a directory is configured, a look in it:
+/// `(None, true)` is a person the directory knows, with this password, who has no account yet. `None` when
+/// the directory does not answer (nothing is counted against the person then).
+async fn check_password(
+    conn: &mut AsyncPgConnection,
+    login: &str,
+    password: &str,
+) -> AppResult<Option<(Option<(UserId, bool)>, bool)>> {
+    use crate::auth::ldap::{DirectoryError, configured};
+    use crate::domain::directory::{AccountSource, same_dn};
+    let account: Option<(UserId, String, String, bool, AccountSource, Option<String>)> = users::table
+        .filter(
+            lower(users::login)
+                .eq(lower(login))
+                .or(crate::db::lower_nullable(users::account_name).eq(lower(login).nullable())),
+        )
+        .select((users::id, users::login, users::password_hash, users::active, users::source, users::directory_dn))
+        // The address first: an account name equal to someone else's address must not shadow it.
+        .order((lower(users::login).eq(lower(login)).desc(), users::id.asc()))
+        .first(conn)
+        .await
+        .optional()?;
+    let in_directory = |entry: &crate::domain::directory::DirectoryEntry, login: &str, dn: &Option<String>| {
+        dn.as_deref().is_some_and(|dn| same_dn(dn, &entry.dn))
+            || entry.mail.as_deref().is_some_and(|mail| mail.eq_ignore_ascii_case(login))
+    };
+    match account {
+        Some((id, login_of_account, _, active, AccountSource::Directory, dn)) => {
+            let Some(directory) = configured(conn).await? else { return Ok(Some((Some((id, active)), false))) };
+            match directory.connection.authenticate(login, password).await {
+                Ok(Some(entry)) => Ok(Some((Some((id, active)), in_directory(&entry, &login_of_account, &dn)))),
+                Ok(None) => Ok(Some((Some((id, active)), false))),
+                Err(DirectoryError::Unreachable(reason)) => {
+                    tracing::warn!(%reason, "sign-in: the company directory does not answer");
+                    Ok(None)
+                }
+                Err(error) => Err(error.into()),
+            }
+        }
+        account => {
+            let stored_hash = account.as_ref().map_or_else(|| decoy_hash().to_owned(), |(_, _, hash, ..)| hash.clone());
+            let typed = password.to_owned();
+            let matches = tokio::task::spawn_blocking(move || verify_password(&typed, &stored_hash))
+                .await
+                .map_err(|_| AppError::internal("password verification task failed"))?;
+            if let Some((id, _, _, active, ..)) = account {
+                return Ok(Some((Some((id, active)), matches)));
+            }
+            let Some(directory) = configured(conn).await? else { return Ok(Some((None, false))) };
+            match directory.connection.authenticate(login, password).await {
+                Ok(found) => Ok(Some((None, found.is_some()))),
+                Err(DirectoryError::Unreachable(_)) => Ok(None),
+                Err(error) => Err(error.into()),
+            }
+        }
+    }
 }
 
 /// The two counters a sign-in failure goes to: the login as typed (lower-cased, known or not) and the

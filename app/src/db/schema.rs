@@ -36,6 +36,12 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         manager_id -> Nullable<BigInt>,
+        source -> Text,
+        directory_dn -> Nullable<Text>,
+        account_name -> Nullable<Text>,
+        title -> Nullable<Text>,
+        deactivated_by_admin -> Bool,
+        roles_pinned -> Bool,
     }
 }
 
@@ -54,6 +60,56 @@ diesel::table! {
         last_seen_at -> Timestamptz,
         expires_at -> Timestamptz,
         user_agent -> Nullable<Text>,
+        id -> BigInt,
+        address -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    directory_settings (id) {
+        id -> SmallInt,
+        url -> Text,
+        starttls -> Bool,
+        ca_file -> Nullable<Text>,
+        bind_dn -> Text,
+        bind_password -> Text,
+        base_dn -> Text,
+        group_base_dn -> Nullable<Text>,
+        profile -> Text,
+        group_roles -> Jsonb,
+        group_typologies -> Jsonb,
+        attributes -> Jsonb,
+        sync_enabled -> Bool,
+        updated_at -> Timestamptz,
+        updated_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    directory_sync_runs (id) {
+        id -> BigInt,
+        trigger -> Text,
+        slot -> Nullable<Timestamptz>,
+        actor_id -> Nullable<BigInt>,
+        started_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+        created -> Integer,
+        updated -> Integer,
+        deactivated -> Integer,
+        unchanged -> Integer,
+        problems -> Jsonb,
+        failure -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    password_links (token_hash) {
+        token_hash -> Bytea,
+        user_id -> BigInt,
+        purpose -> Text,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        used_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -612,6 +668,7 @@ diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
 diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(password_links -> users (user_id));
 
 diesel::joinable!(tickets -> sites (site_id));
 diesel::joinable!(ticket_history -> tickets (ticket_id));
@@ -645,6 +702,9 @@ diesel::joinable!(improvement_actions -> users (owner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
+    directory_settings,
+    directory_sync_runs,
+    password_links,
     business_calendars,
     sla_policies,
     ola_targets,

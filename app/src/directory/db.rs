@@ -5,6 +5,7 @@ use super::{AccountProfile, AccountRow, PoleTeam, SiteDraft, SiteRow, TeamMember
 use crate::auth::db::roles_of;
 use crate::db::audit;
 use crate::db::schema::{poles, sites, user_roles, users};
+use crate::domain::directory::AccountSource;
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
 use crate::error::{AppError, AppResult};
@@ -102,7 +103,8 @@ pub async fn count_users(conn: &mut AsyncPgConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn).await
 }
 
-type AccountColumns = (UserId, String, String, String, Option<Pole>, bool, SiteId, Typology, Option<UserId>);
+type AccountColumns =
+    (UserId, String, String, String, Option<Pole>, bool, SiteId, Typology, Option<UserId>, AccountSource, bool);
 
 #[allow(clippy::type_complexity)] // the column tuple mirrors AccountColumns
 fn account_columns() -> (
@@ -115,6 +117,8 @@ fn account_columns() -> (
     users::site_id,
     users::typology,
     users::manager_id,
+    users::source,
+    users::roles_pinned,
 ) {
     (
         users::id,
@@ -126,26 +130,53 @@ fn account_columns() -> (
         users::site_id,
         users::typology,
         users::manager_id,
+        users::source,
+        users::roles_pinned,
     )
 }
 
 async fn with_roles(conn: &mut AsyncPgConnection, rows: Vec<AccountColumns>) -> QueryResult<Vec<AccountRow>> {
     let ids: Vec<UserId> = rows.iter().map(|row| row.0).collect();
     let mut roles = roles_of(conn, &ids).await?;
+    let managers: Vec<UserId> = rows.iter().filter_map(|row| row.8).collect();
+    let manager_logins: HashMap<UserId, String> = users::table
+        .filter(users::id.eq_any(&managers))
+        .select((users::id, users::login))
+        .load::<(UserId, String)>(conn)
+        .await?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
-        .map(|(id, login, display_name, site_name, pole, active, site_id, typology, manager_id)| AccountRow {
-            id,
-            login,
-            display_name,
-            site_name,
-            roles: roles.remove(&id).unwrap_or_default(),
-            pole,
-            active,
-            site_id,
-            typology,
-            manager_id,
-        })
+        .map(
+            |(
+                id,
+                login,
+                display_name,
+                site_name,
+                pole,
+                active,
+                site_id,
+                typology,
+                manager_id,
+                source,
+                roles_pinned,
+            )| AccountRow {
+                id,
+                login,
+                display_name,
+                site_name,
+                roles: roles.remove(&id).unwrap_or_default(),
+                pole,
+                active,
+                site_id,
+                typology,
+                manager_login: manager_id.and_then(|manager| manager_logins.get(&manager).cloned()),
+                manager_id,
+                source,
+                roles_pinned,
+            },
+        )
         .collect())
 }
 
@@ -179,8 +210,13 @@ pub async fn set_active(
                 AppError::not_found(crate::i18n::fill(crate::i18n::t().phrases.missing_account, &[("id", &target)]))
             })?;
         if previous != active {
+            // By hand: the directory sync never switches back on an account an administrator switched off.
             diesel::update(users::table.filter(users::id.eq(target)))
-                .set((users::active.eq(active), users::updated_at.eq(diesel::dsl::now)))
+                .set((
+                    users::active.eq(active),
+                    users::deactivated_by_admin.eq(!active),
+                    users::updated_at.eq(diesel::dsl::now),
+                ))
                 .execute(conn)
                 .await?;
             if !active {
@@ -304,8 +340,11 @@ pub async fn update_profile(
         if !site_exists {
             return Err(AppError::validation("site", t.ticket_site_missing));
         }
+        // Roles or pole changed by hand stay so: the directory sync no longer derives them from groups.
+        let pinned = before.roles_pinned || before.roles != roles || before.pole != profile.pole;
         diesel::update(users::table.find(profile.id))
             .set((
+                users::roles_pinned.eq(pinned),
                 users::site_id.eq(profile.site),
                 users::typology.eq(profile.typology),
                 users::pole.eq(profile.pole),
@@ -397,4 +436,30 @@ pub async fn site_names(conn: &mut AsyncPgConnection) -> AppResult<Vec<super::Si
     let rows: Vec<(SiteId, String)> =
         sites::table.select((sites::id, sites::name)).order(sites::name.asc()).load(conn).await?;
     Ok(rows.into_iter().map(|(id, name)| super::SiteName { id, name }).collect())
+}
+
+/// The accounts whose login is `login` (case aside): none or one.
+pub async fn accounts_by_login(conn: &mut AsyncPgConnection, login: &str) -> QueryResult<Vec<AccountRow>> {
+    let rows = users::table
+        .inner_join(sites::table)
+        .filter(crate::db::lower(users::login).eq(crate::db::lower(login.trim())))
+        .select(account_columns())
+        .load(conn)
+        .await?;
+    with_roles(conn, rows).await
+}
+
+/// One account as administrators see it.
+pub async fn account(conn: &mut AsyncPgConnection, id: UserId) -> AppResult<AccountRow> {
+    let row = users::table
+        .inner_join(sites::table)
+        .filter(users::id.eq(id))
+        .select(account_columns())
+        .first(conn)
+        .await
+        .optional()?
+        .ok_or_else(|| {
+            AppError::not_found(crate::i18n::fill(crate::i18n::t().phrases.missing_account, &[("id", &id)]))
+        })?;
+    Ok(with_roles(conn, vec![row]).await?.remove(0))
 }

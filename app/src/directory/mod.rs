@@ -1,13 +1,23 @@
 //! The people and places of Immo9 as the service desk knows them: accounts, sites, poles and their members.
 
+#[cfg(feature = "ssr")]
+pub mod accounts;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod pages;
+pub mod people_pages;
+#[cfg(feature = "ssr")]
+pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod sync;
 
+use crate::domain::directory::{AccountSource, Profile};
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, Roles, SiteKind, Typology};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A site by its name, as filters and tables show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +47,11 @@ pub struct AccountRow {
     pub typology: Typology,
     /// Who approves this person's catalog requests.
     pub manager_id: Option<UserId>,
+    /// The manager's login, for scripts.
+    pub manager_login: Option<String>,
+    pub source: AccountSource,
+    /// Roles and pole set by an administrator, which the directory sync leaves alone.
+    pub roles_pinned: bool,
 }
 
 /// What an administrator changes in an account: where the person works, who they are to the desk, their
@@ -87,4 +102,159 @@ pub struct TeamMember {
     pub phone: Option<String>,
     pub roles: Roles,
     pub site_name: String,
+}
+
+/// What a directory sync did: `{"created", "updated", "deactivated", "unchanged", "errors"}` and its run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncReport {
+    pub run: i64,
+    pub created: usize,
+    pub updated: usize,
+    pub deactivated: usize,
+    pub unchanged: usize,
+    /// What could not be done as the directory says, in French.
+    pub errors: Vec<String>,
+}
+
+/// The directory's settings as an administrator sends them (`PUT /api/v1/directory`). The bind password
+/// may be left out to keep the stored one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectorySettingsInput {
+    pub url: String,
+    #[serde(default)]
+    pub starttls: bool,
+    #[serde(default)]
+    pub ca_file: Option<String>,
+    pub bind_dn: String,
+    #[serde(default)]
+    pub bind_password: Option<String>,
+    pub base_dn: String,
+    #[serde(default)]
+    pub group_base_dn: Option<String>,
+    pub profile: Profile,
+    /// Group name → `ROLE` or `ROLE:POLE` codes.
+    #[serde(default)]
+    pub group_roles: BTreeMap<String, Vec<String>>,
+    /// Group name → typology code.
+    #[serde(default)]
+    pub group_typologies: BTreeMap<String, String>,
+    /// Attribute overrides (see `domain::directory::OVERRIDE_KEYS`).
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default = "hourly_by_default")]
+    pub sync_enabled: bool,
+}
+
+fn hourly_by_default() -> bool {
+    true
+}
+
+/// The directory's settings as they are answered: everything but the bind password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectorySettingsShown {
+    pub url: String,
+    pub starttls: bool,
+    pub ca_file: Option<String>,
+    pub bind_dn: String,
+    pub bind_password_set: bool,
+    pub base_dn: String,
+    pub group_base_dn: Option<String>,
+    pub profile: Profile,
+    pub group_roles: BTreeMap<String, Vec<String>>,
+    pub group_typologies: BTreeMap<String, String>,
+    pub attributes: BTreeMap<String, String>,
+    pub sync_enabled: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One sync run as the page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncRun {
+    pub id: i64,
+    pub hourly: bool,
+    pub started_at: DateTime<Utc>,
+    pub created: i32,
+    pub updated: i32,
+    pub deactivated: i32,
+    pub unchanged: i32,
+    pub errors: Vec<String>,
+    pub failure: Option<String>,
+}
+
+/// The directory page: the settings (if any) and the last runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryPage {
+    pub settings: Option<DirectorySettingsShown>,
+    pub runs: Vec<SyncRun>,
+}
+
+/// A local account an administrator creates (`POST /api/v1/accounts`). The site is named or numbered, the
+/// manager given by login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAccount {
+    pub login: String,
+    pub display_name: String,
+    pub site: String,
+    pub typology: Typology,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub pole: Option<Pole>,
+    #[serde(default)]
+    pub manager: Option<String>,
+}
+
+/// A session a person has open somewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenSession {
+    pub id: i64,
+    pub user_agent: Option<String>,
+    pub address: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// The session of the request that asked.
+    pub current: bool,
+}
+
+/// `name = value` lines, as the directory page writes maps (blank lines and `#` comments skipped). The error
+/// is the number of the first line that is not `name = value`.
+pub fn parse_lines(text: &str) -> Result<BTreeMap<String, String>, usize> {
+    let mut map = BTreeMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once('=') {
+            Some((name, value)) if !name.trim().is_empty() && !value.trim().is_empty() => {
+                map.insert(name.trim().to_owned(), value.trim().to_owned());
+            }
+            _ => return Err(index + 1),
+        }
+    }
+    Ok(map)
+}
+
+/// The lines [`parse_lines`] reads back.
+pub fn write_lines<'a>(pairs: impl IntoIterator<Item = (&'a String, String)>) -> String {
+    pairs.into_iter().map(|(name, value)| format!("{name} = {value}")).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_lines_read_back_what_they_write_and_name_the_bad_line() {
+        let text = "sd-front = AGENT:FRONT, SUPERVISEUR:FRONT\n\n# les experts\nsd-experts=AGENT:EXPERT";
+        let map = parse_lines(text).unwrap();
+        assert_eq!(map.get("sd-front").map(String::as_str), Some("AGENT:FRONT, SUPERVISEUR:FRONT"));
+        assert_eq!(map.get("sd-experts").map(String::as_str), Some("AGENT:EXPERT"));
+        assert_eq!(parse_lines(&write_lines(map.iter().map(|(k, v)| (k, v.clone())))), Ok(map));
+        assert_eq!(parse_lines("a = b\nnonsense\n"), Err(2));
+        assert_eq!(parse_lines("a =\n"), Err(1));
+        assert_eq!(parse_lines("disabled = employeeType=inactif").unwrap()["disabled"], "employeeType=inactif");
+    }
 }

@@ -1,8 +1,12 @@
 //! The teams page (who does what at the desk) and the administration page (accounts and sites).
 
-use super::api::{SaveSite, SetAccountActive, UpdateAccount, list_accounts, list_sites, list_teams};
+use super::api::{
+    CreateAccount, EndAccountSessions, SaveSite, SetAccountActive, UpdateAccount, list_accounts, list_sites, list_teams,
+};
+use super::people_pages::CreateAccountForm;
 use super::{AccountProfile, AccountRow, PoleTeam, SiteDraft, SiteRow};
 use crate::domain::access::Area;
+use crate::domain::directory::AccountSource;
 use crate::domain::ids::{SiteId, UserId};
 use crate::domain::people::{Pole, Role, SiteKind, Typology};
 use crate::i18n::{area_label, pole_label, role_label, site_kind_label, t, typology_label};
@@ -88,7 +92,12 @@ fn Administration() -> impl IntoView {
     let toggle = ServerAction::<SetAccountActive>::new();
     let update = ServerAction::<UpdateAccount>::new();
     let save_site = ServerAction::<SaveSite>::new();
-    let accounts = Resource::new(move || (toggle.version().get(), update.version().get()), |_| list_accounts());
+    let create = ServerAction::<CreateAccount>::new();
+    let end_sessions = ServerAction::<EndAccountSessions>::new();
+    let accounts = Resource::new(
+        move || (toggle.version().get(), update.version().get(), create.version().get()),
+        |_| list_accounts(),
+    );
     let sites = Resource::new(move || save_site.version().get(), |_| list_sites());
     let editing = RwSignal::new(None::<AccountRow>);
     Effect::new(move |_| {
@@ -105,20 +114,27 @@ fn Administration() -> impl IntoView {
             <li><a href="/administration/catalogue">{t.admin_catalog_link}</a></li>
             <li><a href="/administration/niveaux-de-service">{t.sla_admin_link}</a></li>
             <li><a href="/administration/imports">{t.import_admin_link}</a></li>
+            <li><a href="/administration/annuaire">{t.people.directory_title}</a></li>
         </ul>
         <section class="panel" aria-labelledby="comptes">
             <h2 id="comptes">{t.admin_accounts}</h2>
             {move || toggle_error().map(|error| view! { <p class="notice error" role="alert">{error.message()}</p> })}
+            {move || end_sessions.value().get().map(|ended| match ended {
+                Ok(count) => view! { <p class="notice ok" role="status">{crate::i18n::fill(t.people.account_sessions_ended, &[("count", &count)])}</p> }.into_any(),
+                Err(error) => view! { <p class="notice error" role="alert">{error.message()}</p> }.into_any(),
+            })}
             <Transition fallback=|| view! { <p class="loading">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match (accounts.await, sites.await) {
                         (Ok(rows), Ok(site_rows)) => {
                             let people = rows.clone();
+                            let creation_sites = site_rows.clone();
                             view! {
+                                <CreateAccountForm sites=creation_sites create/>
                                 {move || editing.get().map(|account| view! {
                                     <AccountEditor account people=people.clone() sites=site_rows.clone() update editing/>
                                 })}
-                                <AccountsTable rows toggle editing/>
+                                <AccountsTable rows toggle end_sessions editing/>
                             }.into_any()
                         }
                         (Err(error), _) | (_, Err(error)) => view! { <ErrorPanel error/> }.into_any(),
@@ -144,6 +160,7 @@ fn Administration() -> impl IntoView {
 fn AccountsTable(
     rows: Vec<AccountRow>,
     toggle: ServerAction<SetAccountActive>,
+    end_sessions: ServerAction<EndAccountSessions>,
     editing: RwSignal<Option<AccountRow>>,
 ) -> impl IntoView {
     let t = t();
@@ -153,6 +170,13 @@ fn AccountsTable(
             let edited = row.clone();
             let roles = row.roles.iter().map(role_label).collect::<Vec<_>>().join(", ");
             let row_key = row.login.clone();
+            let source = match row.source {
+                AccountSource::Directory => t.people.account_source_directory,
+                AccountSource::Local => t.people.account_source_local,
+            };
+            let pinned = row
+                .roles_pinned
+                .then(|| view! { " " <span class="badge" title=t.people.account_roles_pinned>"📌"</span> });
             let (status, status_class) =
                 if row.active { (t.account_active, "status ok") } else { (t.account_disabled, "status off") };
             let (label, next_state) =
@@ -162,8 +186,9 @@ fn AccountsTable(
                     <td>{row.display_name}</td>
                     <td>{row.login}</td>
                     <td>{row.site_name}</td>
-                    <td>{roles}</td>
+                    <td>{roles}{pinned}</td>
                     <td>{row.pole.map(pole_label).unwrap_or(t.none)}</td>
+                    <td>{source}</td>
                     <td><span class=status_class>{status}</span></td>
                     <td>
                         <ActionForm action=toggle attr:class="inline">
@@ -174,6 +199,11 @@ fn AccountsTable(
                             </button>
                         </ActionForm>
                         " "
+                        <ActionForm action=end_sessions attr:class="inline">
+                            <input type="hidden" name="user_id" value=row.id.0/>
+                            <button type="submit" class="button small">{t.people.account_end_sessions}</button>
+                        </ActionForm>
+                        " "
                         <button type="button" class="button small" data-edit=edited.login.clone()
                             on:click=move |_| editing.set(Some(edited.clone()))>{t.ref_edit}</button>
                     </td>
@@ -182,7 +212,7 @@ fn AccountsTable(
         })
         .collect_view();
     view! {
-        <DataTable headers=vec![t.col_name, t.col_login, t.col_site, t.col_roles, t.col_pole, t.col_status, t.col_actions]>
+        <DataTable headers=vec![t.col_name, t.col_login, t.col_site, t.col_roles, t.col_pole, t.people.account_source, t.col_status, t.col_actions]>
             {rows}
         </DataTable>
     }

@@ -247,6 +247,7 @@ pub static FR: Texts = Texts {
     err_forbidden: "Vous n'avez pas les droits nécessaires pour cette action.",
     err_not_found: "Élément introuvable",
     err_unavailable: "Le service est momentanément indisponible. Réessayez dans quelques instants.",
+    err_directory_unavailable: "L'annuaire de l'entreprise ne répond pas : la connexion avec votre compte Windows est impossible pour l'instant. Réessayez dans quelques minutes ; si cela dure, appelez le support au 05 56 00 19 00.",
     err_internal: "Une erreur inattendue s'est produite ; elle a été journalisée pour l'équipe technique.",
     err_network: "Le serveur n'a pas pu traiter la demande. Vérifiez votre connexion et réessayez.",
     err_concurrent_write: "Quelqu'un d'autre a modifié ces données en même temps : rechargez la page et recommencez.",
@@ -613,4 +614,5 @@ pub static FR: Texts = Texts {
     steering: super::steering::FR_STEERING,
     imports: super::imports::FR_IMPORTS,
     reports: super::reports::FR_REPORTS,
+    people: super::people::FR_PEOPLE,
 };

@@ -10,6 +10,7 @@ mod fr;
 mod fr_words;
 pub mod imports;
 mod labels;
+pub mod people;
 pub mod reports;
 pub mod steering;
 mod texts;

@@ -236,6 +236,7 @@ pub struct Texts {
     pub err_forbidden: &'static str,
     pub err_not_found: &'static str,
     pub err_unavailable: &'static str,
+    pub err_directory_unavailable: &'static str,
     pub err_internal: &'static str,
     pub err_network: &'static str,
     pub err_concurrent_write: &'static str,
@@ -605,6 +606,7 @@ pub struct Texts {
     pub steering: super::steering::SteeringTexts,
     pub imports: super::imports::ImportTexts,
     pub reports: super::reports::ReportTexts,
+    pub people: super::people::PeopleTexts,
 }
 
 /// Sentences and formats that carry values: templates with `{name}` holes (see [`super::fill`]).

@@ -49,7 +49,7 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
     view! {
         <div class="usermenu">
             <span class="usermenu-who" title=format!("{} {}", t().signed_in_as, user.login)>
-                <span class="usermenu-name">{user.display_name.clone()}</span>
+                <a class="usermenu-name" href="/mon-compte" title=t().people.menu_my_account>{user.display_name.clone()}</a>
                 <span class="usermenu-role">{role_label(user.roles.main())}" · "{user.site.name.clone()}</span>
             </span>
             <ActionForm action=session.logout>

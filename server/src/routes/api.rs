@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(super::live::router())
         .merge(super::knowledge::router())
         .merge(super::kpis::router())
+        .merge(super::people::router())
         .fallback(|| async { ApiError(AppError::not_found(t().phrases.missing_api_route)) })
 }
 

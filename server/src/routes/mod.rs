@@ -11,6 +11,7 @@ pub mod knowledge;
 pub mod kpis;
 pub mod live;
 pub mod openapi;
+pub mod people;
 pub mod server_fn_status;
 pub mod sla;
 pub mod tickets;

@@ -31,7 +31,7 @@ fn with_errors(ok: Value) -> Value {
 
 pub fn document() -> Value {
     let mut document = core_document();
-    for more in [capacity_and_live_paths(), triage_and_import_paths(), kpi_paths()] {
+    for more in [capacity_and_live_paths(), triage_and_import_paths(), kpi_paths(), people_paths()] {
         if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), more) {
             paths.extend(more);
         }
@@ -377,6 +377,108 @@ fn kpi_paths() -> Value {
                     filter("channel", "Comme pour /api/v1/kpis")
                 ],
                 "responses": with_errors(json!({ "200": { "description": "Le fichier, en pièce jointe (text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)" } }))
+            }
+        }
+    })
+}
+
+/// The company directory, local accounts, sessions and passwords.
+fn people_paths() -> Value {
+    let body = |schema: Value| json!({ "required": true, "content": { "application/json": { "schema": schema } } });
+    let id = json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
+    let settings = json!({
+        "type": "object", "required": ["url", "bind_dn", "base_dn", "profile"],
+        "properties": {
+            "url": { "type": "string", "description": "ldaps://hôte:636, ou ldap://hôte:389 avec starttls" },
+            "starttls": { "type": "boolean" },
+            "ca_file": { "type": ["string", "null"], "description": "Fichier PEM d'autorité de certification, sur le serveur" },
+            "bind_dn": { "type": "string" },
+            "bind_password": { "type": ["string", "null"], "description": "Obligatoire la première fois ; absent ou vide : le mot de passe enregistré est gardé. Jamais renvoyé." },
+            "base_dn": { "type": "string" },
+            "group_base_dn": { "type": ["string", "null"] },
+            "profile": { "enum": ["ACTIVE_DIRECTORY", "OPENLDAP"] },
+            "group_roles": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string" } }, "description": "Groupe → codes ROLE ou ROLE:POLE, par exemple {\"sd-front\": [\"AGENT:FRONT\"]}" },
+            "group_typologies": { "type": "object", "additionalProperties": { "type": "string" } },
+            "attributes": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Attributs remplaçant ceux du profil : person_filter, account_name, mail, display_name, phone, title, site, manager, member_of, group_filter, group_member, disabled (attribut=valeur, userAccountControl ou aucun)" },
+            "sync_enabled": { "type": "boolean", "description": "Synchronisation horaire (vrai par défaut)" }
+        }
+    });
+    json!({
+        "/api/v1/directory": {
+            "get": {
+                "summary": "La configuration de l'annuaire (sans le mot de passe du compte de service) et les dernières synchronisations (administrateurs)",
+                "responses": with_errors(json!({ "200": { "description": "{settings: {url, starttls, ca_file, bind_dn, bind_password_set, base_dn, group_base_dn, profile, group_roles, group_typologies, attributes, sync_enabled, updated_at} | null, runs: [{id, hourly, started_at, created, updated, deactivated, unchanged, errors, failure}]}" } }))
+            },
+            "put": {
+                "summary": "Enregistre la configuration de l'annuaire (auditée) ; 422 avec chaque champ en erreur",
+                "requestBody": body(settings),
+                "responses": with_errors(json!({ "200": { "description": "La configuration enregistrée, sans le mot de passe" } }))
+            }
+        },
+        "/api/v1/directory/sync": {
+            "post": {
+                "summary": "Synchronise l'annuaire maintenant : crée, met à jour et désactive les comptes (jamais de suppression ; un compte désactivé à la main et des rôles fixés à la main sont respectés)",
+                "responses": with_errors(json!({
+                    "200": { "description": "{run, created, updated, deactivated, unchanged, errors: [texte]}" },
+                    "503": { "$ref": "#/components/responses/Error" }
+                }))
+            }
+        },
+        "/api/v1/accounts": {
+            "get": {
+                "summary": "Les comptes (administrateurs), ou celui d'un identifiant, avec leur responsable",
+                "parameters": [{ "name": "login", "in": "query", "schema": { "type": "string" } }],
+                "responses": with_errors(json!({ "200": { "description": "[{id, login, display_name, site_id, site_name, typology, roles, pole, active, manager_id, manager_login, source: LOCAL|ANNUAIRE, roles_pinned}]" } }))
+            },
+            "post": {
+                "summary": "Crée un compte local ; la personne reçoit un lien à usage unique (48 h) pour choisir son mot de passe",
+                "requestBody": body(json!({
+                    "type": "object", "required": ["login", "display_name", "site", "typology"],
+                    "properties": {
+                        "login": { "type": "string", "format": "email" },
+                        "display_name": { "type": "string" },
+                        "site": { "type": "string", "description": "Nom ou numéro du site" },
+                        "typology": { "enum": ["DIRECTION", "SIEGE", "AGENCE", "CHANTIER", "NOUVEL_ARRIVANT", "EXTERNE"] },
+                        "roles": { "type": "array", "items": { "enum": ["DEMANDEUR", "DELEGUE", "AGENT", "SUPERVISEUR", "QUALITE", "CAB", "ADMIN"] } },
+                        "pole": { "enum": ["FRONT", "BACK", "EXPERT", "ATELIER", "QUALITE", null] },
+                        "manager": { "type": ["string", "null"], "description": "Identifiant du responsable" }
+                    }
+                })),
+                "responses": with_errors(json!({ "201": { "description": "Le compte créé" } }))
+            }
+        },
+        "/api/v1/accounts/{id}/sessions": {
+            "delete": {
+                "summary": "Ferme toutes les sessions d'un compte (administrateurs, audité)",
+                "parameters": [id.clone()],
+                "responses": with_errors(json!({ "200": { "description": "{ended}" } }))
+            }
+        },
+        "/api/v1/sessions": {
+            "get": {
+                "summary": "Mes sessions ouvertes (navigateur, adresse, ouverture, dernière activité, celle-ci)",
+                "responses": with_errors(json!({ "200": { "description": "[{id, user_agent, address, created_at, last_seen_at, current}]" } }))
+            }
+        },
+        "/api/v1/sessions/{id}": {
+            "delete": {
+                "summary": "Ferme une de mes sessions (celle d'un autre : 404)",
+                "parameters": [id],
+                "responses": with_errors(json!({ "204": { "description": "Fermée" } }))
+            }
+        },
+        "/api/v1/password": {
+            "post": {
+                "summary": "Change mon mot de passe (compte local) : l'actuel est exigé ; mes autres sessions sont fermées",
+                "requestBody": body(json!({ "type": "object", "required": ["current", "password"], "properties": { "current": { "type": "string" }, "password": { "type": "string", "minLength": 10 } } })),
+                "responses": with_errors(json!({ "204": { "description": "Changé" } }))
+            }
+        },
+        "/api/v1/password-reset": {
+            "post": {
+                "summary": "Mot de passe oublié : envoie un lien à un compte local actif ; la réponse est la même pour toute adresse",
+                "requestBody": body(json!({ "type": "object", "required": ["login"], "properties": { "login": { "type": "string" } } })),
+                "responses": with_errors(json!({ "202": { "description": "{message}" } }))
             }
         }
     })

@@ -15,8 +15,16 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// The server functions anyone may call: signing in and out, and the banners (none without a session).
-const OPEN_SERVER_FNS: [&str; 3] = ["/api/connexion", "/api/deconnexion", "/api/bandeaux"];
+/// The server functions anyone may call: signing in and out, the banners (none without a session), and the
+/// forgotten-password requests and one-time links (whose secret is the proof).
+const OPEN_SERVER_FNS: [&str; 6] = [
+    "/api/connexion",
+    "/api/deconnexion",
+    "/api/bandeaux",
+    "/api/mot_de_passe_oublie",
+    "/api/mot_de_passe_lien",
+    "/api/mot_de_passe_choisir",
+];
 
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod ldap;
 pub mod smtp;
 
 use app::auth::service::hash_password;
