@@ -218,6 +218,42 @@ pub struct OpenSession {
     pub current: bool,
 }
 
+/// A session's browser and system as people recognise them ("Chrome · Windows"), from its User-Agent; the
+/// start of the raw text when neither is known.
+pub fn device_of(user_agent: &str) -> String {
+    let has = |needle: &str| user_agent.contains(needle);
+    // Order matters: Edge and Opera say "Chrome", Chrome says "Safari".
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS/", "Firefox"),
+        ("CriOS/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    match (browser, system) {
+        (Some(browser), Some(system)) => format!("{browser} · {system}"),
+        (Some(name), None) | (None, Some(name)) => name.to_owned(),
+        (None, None) => user_agent.chars().take(60).collect(),
+    }
+}
+
 /// `name = value` lines, as the directory page writes maps (blank lines and `#` comments skipped). The error
 /// is the number of the first line that is not `name = value`.
 pub fn parse_lines(text: &str) -> Result<BTreeMap<String, String>, usize> {
@@ -245,6 +281,33 @@ pub fn write_lines<'a>(pairs: impl IntoIterator<Item = (&'a String, String)>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_name_their_browser_and_system() {
+        let cases = [
+            (
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0",
+                "Edge · Windows",
+            ),
+            (
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+                "Chrome · Linux",
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36",
+                "Chrome · Android",
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+                "Safari · iOS",
+            ),
+            ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0", "Firefox · macOS"),
+            ("curl/8.5.0", "curl/8.5.0"),
+        ];
+        for (user_agent, expected) in cases {
+            assert_eq!(device_of(user_agent), expected, "{user_agent}");
+        }
+    }
 
     #[test]
     fn map_lines_read_back_what_they_write_and_name_the_bad_line() {

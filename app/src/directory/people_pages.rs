@@ -6,7 +6,7 @@ use super::api::{
     ChangeMyPassword, ChoosePassword, CreateAccount, EndMySession, RequestPasswordReset, SaveDirectory, SyncDirectory,
     directory_page, my_sessions, password_link,
 };
-use super::{DirectoryPage, SiteRow, SyncReport, write_lines};
+use super::{DirectoryPage, SiteRow, SyncReport, device_of, write_lines};
 use crate::domain::access::Area;
 use crate::domain::directory::Profile;
 use crate::domain::people::{Pole, Role, Typology};
@@ -35,7 +35,15 @@ fn DirectoryAdmin() -> impl IntoView {
     let people = &t().people;
     let save = ServerAction::<SaveDirectory>::new();
     let sync = ServerAction::<SyncDirectory>::new();
-    let page = Resource::new(move || (save.version().get(), sync.version().get()), |_| directory_page());
+    // Read again after a save that went through, not after a refused one: the form keeps what was typed
+    // (a re-render from the stored settings would put back the profile and fields the person just changed).
+    let saved = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = save.value().get() {
+            saved.update(|count| *count += 1);
+        }
+    });
+    let page = Resource::new(move || (saved.get(), sync.version().get()), |_| directory_page());
     view! {
         <Title text=people.directory_title/>
         <h1>{people.directory_title}</h1>
@@ -95,7 +103,7 @@ fn DirectorySettingsForm(
     };
     view! {
         <section class="panel" aria-labelledby="annuaire-config">
-            <h2 id="annuaire-config">{people.directory_title}</h2>
+            <h2 id="annuaire-config">{people.directory_connection}</h2>
             {(!configured).then(|| view! { <p class="muted">{people.directory_not_configured}</p> })}
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <div class="field-row">
@@ -415,7 +423,8 @@ fn MyAccount(login: String) -> impl IntoView {
                                 let unknown = people.me_session_unknown.to_owned();
                                 view! {
                                     <tr data-session=session.id data-current=session.current.to_string()>
-                                        <td>{session.user_agent.clone().unwrap_or_else(|| unknown.clone())}
+                                        <td title=session.user_agent.clone().unwrap_or_default()>
+                                            {session.user_agent.as_deref().map(device_of).unwrap_or_else(|| unknown.clone())}
                                             {session.current.then(|| view! { " " <span class="badge">{people.me_session_this_one}</span> })}</td>
                                         <td>{session.address.clone().unwrap_or(unknown)}</td>
                                         <td>{local_time(session.created_at)}</td>

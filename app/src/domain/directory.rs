@@ -545,10 +545,9 @@ pub fn plan_sync(
 ) -> SyncPlan {
     let mut plan = SyncPlan::default();
     let directory_accounts = accounts.iter().filter(|account| account.source == AccountSource::Directory);
+    // Nobody at all is a wrong base or filter far more often than an empty company: said, and nothing done.
     if entries.is_empty() {
-        if directory_accounts.clone().any(|account| account.active) {
-            plan.problems.push(SyncProblem::EmptyDirectory);
-        }
+        plan.problems.push(SyncProblem::EmptyDirectory);
         return plan;
     }
     let site_by_name: HashMap<String, &KnownSite> =

@@ -9,6 +9,7 @@ pub struct PeopleTexts {
     // The directory page.
     pub directory_title: &'static str,
     pub directory_intro: &'static str,
+    pub directory_connection: &'static str,
     pub directory_not_configured: &'static str,
     pub directory_url: &'static str,
     pub directory_url_hint: &'static str,
@@ -123,6 +124,7 @@ pub struct PeopleTexts {
 pub const FR_PEOPLE: PeopleTexts = PeopleTexts {
     directory_title: "Annuaire de l'entreprise",
     directory_intro: "Les comptes des collaborateurs viennent de l'annuaire (Active Directory ou OpenLDAP) : créés, tenus à jour et désactivés par la synchronisation, toutes les heures. Les comptes locaux (administrateurs, prestataires) restent gérés ici.",
+    directory_connection: "Connexion à l'annuaire",
     directory_not_configured: "Aucun annuaire n'est configuré : seuls les comptes locaux peuvent se connecter.",
     directory_url: "Adresse du serveur",
     directory_url_hint: "ldaps://ad.immo9.fr:636 ou ldap://ad.immo9.fr:389 avec StartTLS",
@@ -182,7 +184,7 @@ pub const FR_PEOPLE: PeopleTexts = PeopleTexts {
     account_source: "Origine",
     account_source_directory: "Annuaire",
     account_source_local: "Local",
-    account_end_sessions: "Fermer ses sessions",
+    account_end_sessions: "Déconnecter",
     account_sessions_ended: "{count} session(s) fermée(s).",
     account_roles_pinned: "Rôles fixés à la main (la synchronisation ne les change plus)",
     link_mail_subject_creation: "Votre compte Immo9 Service Desk",
