@@ -255,7 +255,9 @@ async fn settings_are_checked_field_by_field_and_the_bind_password_never_comes_b
 #[tokio::test]
 async fn the_hourly_sync_runs_once_per_hour_across_instances() {
     let (app, _admin, _directory) = scene().await;
-    let now = app.clock.now();
+    // Instants within one hour whatever the time the suite runs at: its start, then later in it.
+    let hour = chrono::DurationRound::duration_trunc(app.clock.now(), chrono::TimeDelta::hours(1)).unwrap();
+    let now = hour + chrono::TimeDelta::minutes(5);
     let (first, second) = {
         let (mut one, mut two) = (app.pool.get().await.unwrap(), app.pool.get().await.unwrap());
         tokio::join!(app::directory::sync::run_hourly(&mut one, now), app::directory::sync::run_hourly(&mut two, now))
@@ -263,7 +265,9 @@ async fn the_hourly_sync_runs_once_per_hour_across_instances() {
     let ran = [first.unwrap(), second.unwrap()].into_iter().flatten().count();
     assert_eq!(ran, 1, "two instances, one run");
     let mut conn = app.pool.get().await.unwrap();
-    assert!(app::directory::sync::run_hourly(&mut conn, now + chrono::TimeDelta::minutes(20)).await.unwrap().is_none());
+    assert!(
+        app::directory::sync::run_hourly(&mut conn, hour + chrono::TimeDelta::minutes(55)).await.unwrap().is_none()
+    );
     let next_hour = app::directory::sync::run_hourly(&mut conn, now + chrono::TimeDelta::hours(1)).await.unwrap();
     assert_eq!(next_hour.map(|report| report.unchanged), Some(3));
 }

@@ -297,7 +297,7 @@ pub struct SettingsRow {
     pub bind_password: String,
     pub base_dn: String,
     pub group_base_dn: Option<String>,
-    pub profile: String,
+    pub profile: Profile,
     pub group_roles: serde_json::Value,
     pub group_typologies: serde_json::Value,
     pub attributes: serde_json::Value,
@@ -322,7 +322,7 @@ impl SettingsRow {
     /// longer reads (edited by hand in the database) is an internal error, logged.
     pub fn configured(&self) -> AppResult<Configured> {
         let broken = || AppError::internal("directory_settings row does not read");
-        let profile = Profile::from_code(&self.profile).ok_or_else(broken)?;
+        let profile = self.profile;
         let attributes = Attributes::for_profile(profile, &self.attributes()).map_err(|_| broken())?;
         let rules = GroupRules::parse(&self.group_roles(), &self.group_typologies()).map_err(|_| broken())?;
         Ok(Configured {

@@ -187,18 +187,22 @@ fn DirectorySettingsForm(
     }
 }
 
+/// "3 créé(s), 1 mis à jour…": what a run did, as the report and the list of runs say it.
+fn run_figures(
+    created: impl std::fmt::Display,
+    updated: impl std::fmt::Display,
+    deactivated: impl std::fmt::Display,
+    unchanged: impl std::fmt::Display,
+) -> String {
+    fill(
+        t().people.directory_run_figures,
+        &[("created", &created), ("updated", &updated), ("deactivated", &deactivated), ("unchanged", &unchanged)],
+    )
+}
+
 #[component]
 fn SyncReportView(report: SyncReport) -> impl IntoView {
-    let people = &t().people;
-    let figures = fill(
-        people.directory_run_figures,
-        &[
-            ("created", &report.created),
-            ("updated", &report.updated),
-            ("deactivated", &report.deactivated),
-            ("unchanged", &report.unchanged),
-        ],
-    );
+    let figures = run_figures(report.created, report.updated, report.deactivated, report.unchanged);
     view! {
         <div class="notice ok" role="status" data-sync-report="">
             <p>{figures}</p>
@@ -222,11 +226,7 @@ fn SyncRuns(page: DirectoryPage) -> impl IntoView {
                 let when = fill(people.directory_run_at, &[("at", &local_time(run.started_at)), ("trigger", &trigger)]);
                 let outcome = match run.failure {
                     Some(reason) => fill(people.directory_run_failed, &[("reason", &reason)]),
-                    None => fill(
-                        people.directory_run_figures,
-                        &[("created", &run.created), ("updated", &run.updated), ("deactivated", &run.deactivated), ("unchanged", &run.unchanged)],
-                    ),
-                };
+                    None => run_figures(run.created, run.updated, run.deactivated, run.unchanged),                };
                 view! {
                     <li data-run=run.id>
                         <strong>{when}</strong>" — "{outcome}

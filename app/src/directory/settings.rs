@@ -5,7 +5,7 @@ use super::{DirectoryPage, DirectorySettingsInput, DirectorySettingsShown, SyncR
 use crate::auth::ldap::{check_ca_file, settings};
 use crate::db::audit;
 use crate::db::schema::{directory_settings, directory_sync_runs};
-use crate::domain::directory::{Attributes, GroupRules, Profile, SettingsProblem, SyncProblem};
+use crate::domain::directory::{Attributes, GroupRules, SettingsProblem, SyncProblem};
 use crate::domain::ids::UserId;
 use crate::error::{AppError, AppResult, FieldMessage};
 use crate::i18n::people::{settings_problem, sync_problem};
@@ -21,7 +21,7 @@ pub async fn shown(conn: &mut AsyncPgConnection) -> AppResult<Option<DirectorySe
         group_roles: row.group_roles(),
         group_typologies: row.group_typologies(),
         attributes: row.attributes(),
-        profile: Profile::from_code(&row.profile).unwrap_or(Profile::ActiveDirectory),
+        profile: row.profile,
         bind_password_set: !row.bind_password.is_empty(),
         url: row.url,
         starttls: row.starttls,
@@ -141,7 +141,7 @@ pub async fn save(
             directory_settings::bind_password.eq(&password),
             directory_settings::base_dn.eq(input.base_dn.trim()),
             directory_settings::group_base_dn.eq(trimmed(&input.group_base_dn)),
-            directory_settings::profile.eq(input.profile.code()),
+            directory_settings::profile.eq(input.profile),
             directory_settings::group_roles.eq(serde_json::to_value(&input.group_roles).unwrap_or_default()),
             directory_settings::group_typologies.eq(serde_json::to_value(&input.group_typologies).unwrap_or_default()),
             directory_settings::attributes.eq(serde_json::to_value(&input.attributes).unwrap_or_default()),

@@ -99,7 +99,7 @@ pub async fn run(
         Err(error) => {
             let reason = error.to_string();
             let outcome: AppError = error.into();
-            record_failure(conn, trigger, started, &reason).await?;
+            insert_run(conn, trigger, started, Some(&reason)).await?;
             return Err(outcome);
         }
     };
@@ -112,7 +112,7 @@ pub async fn run(
         if !locked {
             return Ok(None);
         }
-        let Some(run_id) = claim(conn, trigger, started).await? else { return Ok(None) };
+        let Some(run_id) = insert_run(conn, trigger, started, None).await? else { return Ok(None) };
         let accounts = known_accounts(conn).await?;
         let sites = known_sites(conn).await?;
         let plan = plan_sync(&entries, &accounts, &sites, &directory.rules);
@@ -143,41 +143,28 @@ pub async fn run(
     .await
 }
 
-/// The run's row: for the hourly job, its hour's (`None` if another instance took it first).
-async fn claim(conn: &mut AsyncPgConnection, trigger: Trigger, started: DateTime<Utc>) -> QueryResult<Option<i64>> {
+/// The run's row (finished at once, with its reason, for a run that failed); for the hourly job, its
+/// hour's: `None` if another instance took it first.
+async fn insert_run(
+    conn: &mut AsyncPgConnection,
+    trigger: Trigger,
+    started: DateTime<Utc>,
+    failure: Option<&str>,
+) -> QueryResult<Option<i64>> {
     diesel::insert_into(directory_sync_runs::table)
         .values((
             directory_sync_runs::trigger.eq(trigger.code()),
             directory_sync_runs::slot.eq(trigger.slot()),
             directory_sync_runs::actor_id.eq(trigger.actor()),
             directory_sync_runs::started_at.eq(started),
+            directory_sync_runs::finished_at.eq(failure.map(|_| started)),
+            directory_sync_runs::failure.eq(failure.map(|reason| reason.chars().take(500).collect::<String>())),
         ))
         .on_conflict_do_nothing()
         .returning(directory_sync_runs::id)
         .get_result(conn)
         .await
         .optional()
-}
-
-async fn record_failure(
-    conn: &mut AsyncPgConnection,
-    trigger: Trigger,
-    started: DateTime<Utc>,
-    reason: &str,
-) -> QueryResult<()> {
-    diesel::insert_into(directory_sync_runs::table)
-        .values((
-            directory_sync_runs::trigger.eq(trigger.code()),
-            directory_sync_runs::slot.eq(trigger.slot()),
-            directory_sync_runs::actor_id.eq(trigger.actor()),
-            directory_sync_runs::started_at.eq(started),
-            directory_sync_runs::finished_at.eq(Some(started)),
-            directory_sync_runs::failure.eq(Some(reason.chars().take(500).collect::<String>())),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)
-        .await
-        .map(|_| ())
 }
 
 #[derive(Queryable)]
@@ -366,6 +353,8 @@ async fn apply(
                 users::account_name.eq(&after.account_name),
                 users::directory_dn.eq(Some(&update.dn)),
                 users::pole.eq(after.pole),
+                // Switched back on only when the plan says so; never switched off here.
+                users::active.eq(users::active.or(update.reactivate.into_sql::<diesel::sql_types::Bool>())),
                 users::updated_at.eq(diesel::dsl::now),
             ))
             .execute(conn)
@@ -375,9 +364,6 @@ async fn apply(
                 .set((users::site_id.eq(site), users::typology.eq(typology)))
                 .execute(conn)
                 .await?;
-        }
-        if update.reactivate {
-            diesel::update(users::table.find(update.id)).set(users::active.eq(true)).execute(conn).await?;
         }
         if after.roles != update.before.roles {
             diesel::delete(user_roles::table.filter(user_roles::user_id.eq(update.id))).execute(conn).await?;

@@ -44,7 +44,11 @@ impl TestDirectory {
         let (connection, mut ldap) = LdapConnAsync::new(&url).await.expect("the test directory answers");
         ldap3::drive!(connection);
         ldap.simple_bind(&admin_dn, &admin_password).await.unwrap().success().expect("admin bind");
-        let unique = format!("t{}", std::process::id() as u64 * 1_000_000 + rand_suffix());
+        // A random name: tests of several binaries, and runs by hand, share the server.
+        let unique = format!(
+            "t{}",
+            app::auth::service::SessionToken::generate().as_str().to_lowercase().replace(['-', '_'], "")
+        );
         let base = format!("ou={unique},{root}");
         for (dn, ou) in [
             (base.clone(), unique.clone()),
@@ -129,11 +133,4 @@ impl TestDirectory {
             "attributes": { "disabled": "employeeType=inactif" },
         })
     }
-}
-
-fn rand_suffix() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() as u64;
-    (nanos + NEXT.fetch_add(1, Ordering::Relaxed)) % 1_000_000
 }
