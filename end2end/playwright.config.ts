@@ -36,6 +36,6 @@ export default defineConfig({
   },
   projects: [
     { name: "bureau", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "telephone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /responsive|catalog/ },
+    { name: "telephone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /responsive|catalog|attachments/ },
   ],
 });

@@ -12,6 +12,8 @@ pub struct ServerContext {
     pub cookie_secure: bool,
     /// The instance's one clock: every instant a server function takes comes from it.
     pub clock: Clock,
+    /// How large attachments may be (`IMMO9_ATTACHMENT_MAX_MB`, `IMMO9_TICKET_ATTACHMENTS_MAX_MB`).
+    pub attachment_limits: crate::domain::attachment::Limits,
 }
 
 impl ServerContext {

@@ -45,6 +45,12 @@ pub enum AppError {
     CrossSite,
     #[error("requête trop volumineuse ({max_bytes} octets au plus)")]
     TooLarge { max_bytes: u64 },
+    /// A file beyond the size an attachment may have.
+    #[error("fichier trop volumineux ({max_bytes} octets au plus)")]
+    FileTooLarge { max_bytes: u64 },
+    /// The ticket's attachments would exceed what one ticket may carry.
+    #[error("pièces jointes du ticket au complet ({max_bytes} octets au plus)")]
+    AttachmentsFull { max_bytes: u64 },
     #[error("service indisponible")]
     Unavailable,
     /// The company directory did not answer (or refused the service account): sign-in and sync wait.
@@ -102,6 +108,8 @@ impl AppError {
             AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::CrossSite => "cross_site",
             AppError::TooLarge { .. } => "too_large",
+            AppError::FileTooLarge { .. } => "file_too_large",
+            AppError::AttachmentsFull { .. } => "attachments_full",
             AppError::Unavailable => "unavailable",
             AppError::DirectoryUnavailable => "directory_unavailable",
             AppError::Internal => "internal",
@@ -119,7 +127,9 @@ impl AppError {
             AppError::Conflict { .. } => S::CONFLICT,
             AppError::TooManyAttempts { .. } => S::TOO_MANY_REQUESTS,
             AppError::CrossSite => S::FORBIDDEN,
-            AppError::TooLarge { .. } => S::PAYLOAD_TOO_LARGE,
+            AppError::TooLarge { .. } | AppError::FileTooLarge { .. } | AppError::AttachmentsFull { .. } => {
+                S::PAYLOAD_TOO_LARGE
+            }
             AppError::Unavailable | AppError::DirectoryUnavailable => S::SERVICE_UNAVAILABLE,
             AppError::Internal => S::INTERNAL_SERVER_ERROR,
             // The arguments of a server function could not be read: the caller's input is wrong.
@@ -151,6 +161,12 @@ impl AppError {
             AppError::CrossSite => t.err_cross_site.to_owned(),
             AppError::TooLarge { max_bytes } => {
                 crate::i18n::fill(t.err_too_large, &[("size", &crate::i18n::megabytes(*max_bytes))])
+            }
+            AppError::FileTooLarge { max_bytes } => {
+                crate::i18n::fill(t.attachments.file_too_large, &[("size", &crate::i18n::megabytes(*max_bytes))])
+            }
+            AppError::AttachmentsFull { max_bytes } => {
+                crate::i18n::fill(t.attachments.ticket_full, &[("size", &crate::i18n::megabytes(*max_bytes))])
             }
             AppError::Unavailable => t.err_unavailable.to_owned(),
             AppError::DirectoryUnavailable => t.err_directory_unavailable.to_owned(),
@@ -274,6 +290,8 @@ mod tests {
             (AppError::TooManyAttempts { retry_after_seconds: 600 }, 429, "too_many_attempts"),
             (AppError::CrossSite, 403, "cross_site"),
             (AppError::TooLarge { max_bytes: 1 << 20 }, 413, "too_large"),
+            (AppError::FileTooLarge { max_bytes: 10 << 20 }, 413, "file_too_large"),
+            (AppError::AttachmentsFull { max_bytes: 50 << 20 }, 413, "attachments_full"),
             (AppError::ServerFn(ServerFnErrorErr::Args("x".into())), 422, "server_fn"),
             (AppError::ServerFn(ServerFnErrorErr::Deserialization("x".into())), 422, "server_fn"),
             (AppError::ServerFn(ServerFnErrorErr::Registration("x".into())), 404, "server_fn"),

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     // Who is signed in, and who acts.
     &["auth"],
     // Shared services and components every area calls downward.
-    &["ui", "notifications", "journal"],
+    &["ui", "notifications", "journal", "attachments"],
     // The referential and the people.
     &["directory", "referential"],
     // Services the ticket lifecycle orchestrates; they never call it back.

@@ -7,6 +7,7 @@
 // queue page's nesting goes past the default depth of 128.
 #![recursion_limit = "256"]
 
+pub mod attachments;
 pub mod auth;
 pub mod backlog;
 pub mod boards;

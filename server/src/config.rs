@@ -34,6 +34,8 @@ pub struct Config {
     /// The instance's clock: the system's, or one started at `IMMO9_NOW` (to run the product, or the test
     /// suite, on another day).
     pub clock: app::clock::Clock,
+    /// The largest attachment and the most a ticket's attachments may weigh together.
+    pub attachment_limits: app::domain::attachment::Limits,
 }
 
 /// An SMTP relay: `smtp://[user:password@]host[:port]` (port 25 by default).
@@ -152,7 +154,23 @@ impl Config {
             value: get("IMMO9_NOW").unwrap_or_default(),
             expected: "un instant RFC 3339, par exemple 2026-12-31T23:30:00+01:00",
         })?;
+        let megabytes = |name: &'static str, default: u64| match get(name) {
+            None => Ok(default),
+            Some(value) => value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|size| (1..=1024).contains(size))
+                .map(|size| size * 1024 * 1024)
+                .ok_or(ConfigError { name, value, expected: "un nombre de mégaoctets entre 1 et 1024" }),
+        };
+        let defaults = app::domain::attachment::DEFAULT_LIMITS;
+        let attachment_limits = app::domain::attachment::Limits {
+            per_file: megabytes("IMMO9_ATTACHMENT_MAX_MB", defaults.per_file)?,
+            per_ticket: megabytes("IMMO9_TICKET_ATTACHMENTS_MAX_MB", defaults.per_ticket)?,
+        };
         Ok(Config {
+            attachment_limits,
             clock,
             smtp,
             mail_from,

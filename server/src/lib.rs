@@ -30,8 +30,12 @@ fn route_list() -> Vec<AxumRouteListing> {
 /// The whole HTTP surface of one server instance.
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
-    let context =
-        ServerContext { pool: state.pool.clone(), cookie_secure: state.cookie_secure, clock: state.clock.clone() };
+    let context = ServerContext {
+        pool: state.pool.clone(),
+        cookie_secure: state.cookie_secure,
+        clock: state.clock.clone(),
+        attachment_limits: state.attachment_limits,
+    };
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(routes::health::router())

@@ -105,6 +105,7 @@ async fn serve(config: Config) -> Result<(), String> {
         clock: config.clock.clone(),
         latest_migration: app::db::latest_migration_version(),
         live: live.clone(),
+        attachment_limits: config.attachment_limits,
     };
     let listener = tokio::net::TcpListener::bind(address)
         .await

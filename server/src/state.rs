@@ -17,6 +17,8 @@ pub struct AppState {
     pub latest_migration: String,
     /// Ticket changes heard from the database, for the live event streams.
     pub live: LiveHub,
+    /// How large an attachment, and a ticket's attachments together, may be.
+    pub attachment_limits: app::domain::attachment::Limits,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -2,6 +2,7 @@
 //! request type; the form is checked in the browser with the same rules the server applies.
 
 use super::api::{FormChoices, SubmitCatalogRequest, catalog_entries, get_catalog_entry, load_form_choices};
+use crate::attachments::components::{FilePicker, Picked, send_waiting, waiting};
 use crate::domain::access::Area;
 use crate::domain::catalog::{FieldKind, FormField, matches_query, validate_answers};
 use crate::error::AppError;
@@ -139,8 +140,29 @@ fn RequestForm(entry: CatalogEntry, choices: FormChoices) -> impl IntoView {
     let navigate = use_navigate();
     let code = entry.code.clone();
     let fields = entry.fields.clone();
+    // Each FICHIER field's files, sent once the request is registered; then the person lands on it.
+    let pickers: Vec<(String, RwSignal<Vec<Picked>>)> = entry
+        .fields
+        .iter()
+        .filter(|field| field.kind == FieldKind::File)
+        .map(|field| (field.key.clone(), RwSignal::new(Vec::new())))
+        .collect();
+    let pickers = StoredValue::new(pickers);
+    let files_failed = RwSignal::new(None::<String>);
     Effect::new(move |_| match submit.value().get() {
-        Some(Ok(reference)) => navigate(&format!("/tickets/{reference}"), Default::default()),
+        Some(Ok(reference)) => {
+            let files: Vec<Picked> =
+                pickers.with_value(|pickers| pickers.iter().flat_map(|(_, picked)| picked.get_untracked()).collect());
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                let url = format!("/api/v1/tickets/{reference}/attachments");
+                if waiting(&files) == 0 || send_waiting(url, files, false).await {
+                    navigate(&format!("/tickets/{reference}"), Default::default());
+                } else {
+                    files_failed.set(Some(reference.to_string()));
+                }
+            });
+        }
         Some(Err(AppError::InvalidForm { errors: list })) => {
             errors.set(list.into_iter().map(|e| (e.field, e.message)).collect());
         }
@@ -188,7 +210,14 @@ fn RequestForm(entry: CatalogEntry, choices: FormChoices) -> impl IntoView {
         {entry.requires_approval.then(|| view! { <p class="notice" role="note">{t.catalog_form_approval_note}</p> })}
         {move || solved.get().map(|title| view! { <SolvedWithoutTicket title again=Callback::new(move |_| solved.set(None))/> })}
         <form class="form panel" on:submit=on_submit novalidate data-catalog-form=entry.code.clone() hidden=move || solved.read().is_some()>
-            {entry.fields.iter().cloned().map(|field| view! { <FormFieldInput field answers errors choices=choices.clone()/> }).collect_view()}
+            {entry.fields.iter().cloned().map(|field| {
+                let picked = pickers.with_value(|pickers| pickers.iter().find(|(key, _)| *key == field.key).map(|(_, p)| *p));
+                view! { <FormFieldInput field answers errors choices=choices.clone() picked/> }
+            }).collect_view()}
+            {move || files_failed.get().map(|reference| {
+                let text = crate::i18n::fill(t.attachments.some_failed, &[("reference", &reference)]);
+                view! { <p class="notice error" role="alert"><a href=format!("/tickets/{reference}")>{text}</a></p> }
+            })}
             <KnowledgeSuggestions text=described catalog=catalog_code on_solved=Callback::new(move |title| solved.set(Some(title)))/>
             {move || errors.read().get("").cloned().map(|message| view! { <p class="notice error" role="alert">{message}</p> })}
             <button type="submit" class="button primary" disabled=move || submit.pending().get()>
@@ -204,6 +233,8 @@ fn FormFieldInput(
     answers: RwSignal<BTreeMap<String, String>>,
     errors: RwSignal<FieldErrors>,
     choices: Arc<FormChoices>,
+    /// The files of a FICHIER field.
+    picked: Option<RwSignal<Vec<Picked>>>,
 ) -> impl IntoView {
     let t = t();
     let id = format!("champ-{}", field.key);
@@ -225,21 +256,30 @@ fn FormFieldInput(
         move || error().is_some().then_some("true")
     };
     let described = if field.help.is_empty() { error_id.clone() } else { format!("{help_id} {error_id}") };
-    let input = match field.kind {
-        FieldKind::LongText => view! {
+    let input = match (field.kind, picked) {
+        (FieldKind::File, Some(picked)) => {
+            // The answer names the files chosen, so a required field is checked like the others.
+            let set = set.clone();
+            Effect::new(move |_| {
+                let names: Vec<String> = picked.read().iter().map(|file| file.name.clone()).collect();
+                set(names.join(", "));
+            });
+            view! { <div id=id.clone() aria-describedby=described.clone()><FilePicker picked/></div> }.into_any()
+        }
+        (FieldKind::LongText, _) => view! {
             <textarea id=id.clone() name=key.clone() rows="4" maxlength=field.kind.max_len() required=field.required
                 aria-describedby=described.clone() aria-invalid=invalid.clone()
                 on:input=move |ev| set(event_target_value(&ev))></textarea>
         }
         .into_any(),
-        FieldKind::Text | FieldKind::Date => view! {
+        (FieldKind::Text | FieldKind::Date | FieldKind::File, _) => view! {
             <input id=id.clone() name=key.clone() type=if field.kind == FieldKind::Date { "date" } else { "text" }
                 maxlength=field.kind.max_len() required=field.required
                 aria-describedby=described.clone() aria-invalid=invalid.clone()
                 on:input=move |ev| set(event_target_value(&ev))/>
         }
         .into_any(),
-        FieldKind::Choice | FieldKind::Person | FieldKind::Site => {
+        (FieldKind::Choice | FieldKind::Person | FieldKind::Site, _) => {
             let options: Vec<(String, String)> = match field.kind {
                 FieldKind::Choice => field.choices.iter().map(|c| (c.clone(), c.clone())).collect(),
                 FieldKind::Person => choices.people.iter().map(|p| (p.id.to_string(), p.name.clone())).collect(),

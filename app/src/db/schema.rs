@@ -663,6 +663,51 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachment_blobs (sha256) {
+        sha256 -> Text,
+        size -> BigInt,
+        content_type -> Text,
+        chunk_count -> Integer,
+        stored_at -> Timestamptz,
+        renditions -> Text,
+    }
+}
+
+diesel::table! {
+    attachment_chunks (sha256, seq) {
+        sha256 -> Text,
+        seq -> Integer,
+        data -> Bytea,
+    }
+}
+
+diesel::table! {
+    attachment_renditions (sha256, kind) {
+        sha256 -> Text,
+        kind -> Text,
+        content_type -> Text,
+        width -> Integer,
+        height -> Integer,
+        data -> Bytea,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        ticket_id -> Nullable<BigInt>,
+        article_id -> Nullable<BigInt>,
+        sha256 -> Text,
+        name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        internal -> Bool,
+        uploaded_by -> Nullable<BigInt>,
+        uploaded_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(users -> sites (site_id));
 diesel::joinable!(users -> poles (pole));
 diesel::joinable!(users -> typologies (typology));
@@ -699,6 +744,11 @@ diesel::joinable!(campaign_messages -> campaigns (campaign_id));
 diesel::joinable!(survey_invitations -> tickets (ticket_id));
 diesel::joinable!(satisfaction_followups -> tickets (ticket_id));
 diesel::joinable!(improvement_actions -> users (owner_id));
+diesel::joinable!(attachments -> attachment_blobs (sha256));
+diesel::joinable!(attachment_chunks -> attachment_blobs (sha256));
+diesel::joinable!(attachment_renditions -> attachment_blobs (sha256));
+diesel::joinable!(attachments -> tickets (ticket_id));
+diesel::joinable!(attachments -> knowledge_articles (article_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     sites,
@@ -754,6 +804,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     satisfaction_followups,
     improvement_actions,
     monthly_reports,
+    attachment_blobs,
+    attachment_chunks,
+    attachment_renditions,
+    attachments,
 );
 
 // Effort reports group by the agent's name and the pole the minutes were logged for.

@@ -17,6 +17,8 @@ code_enum! {
         Person = "PERSONNE",
         /// An Immo9 site, by id.
         Site = "SITE",
+        /// Photos or files, sent as the request's attachments once it is registered; the answer names them.
+        File = "FICHIER",
     }
 }
 
@@ -25,6 +27,7 @@ impl FieldKind {
     pub const fn max_len(self) -> usize {
         match self {
             FieldKind::LongText => 5000,
+            FieldKind::File => 1000,
             _ => 200,
         }
     }
@@ -103,7 +106,7 @@ pub fn validate_answers(
             Some(AnswerProblem::TooLong { max: field.kind.max_len() })
         } else {
             match field.kind {
-                FieldKind::Text | FieldKind::LongText => None,
+                FieldKind::Text | FieldKind::LongText | FieldKind::File => None,
                 FieldKind::Choice => (!field.choices.iter().any(|c| c == value)).then_some(AnswerProblem::NotAChoice),
                 FieldKind::Date => value.parse::<NaiveDate>().is_err().then_some(AnswerProblem::NotADate),
                 FieldKind::Person => parse_id(value).is_none().then_some(AnswerProblem::NotAPerson),

@@ -67,3 +67,7 @@ id_newtype!(
     /// An uploaded activity list, from its dry run to its import.
     ImportId
 );
+id_newtype!(
+    /// A file attached to a ticket or an article (its bytes are stored once per content).
+    AttachmentId
+);

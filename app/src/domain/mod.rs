@@ -5,6 +5,7 @@
 //! [`id_newtype!`](crate::id_newtype)).
 
 pub mod access;
+pub mod attachment;
 pub mod backlog;
 pub mod board;
 pub mod calendar;

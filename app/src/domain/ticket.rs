@@ -186,6 +186,7 @@ crate::code_enum! {
         Priority = "PRIORITE",
         Rate = "EVALUER",
         SlaEscalation = "ESCALADE_SLA",
+        Attach = "JOINDRE",
     }
 }
 

@@ -98,6 +98,7 @@ pub static FR: Texts = Texts {
     notice_resolved: "est résolu : confirmez la résolution ou rejetez-la depuis la page de votre demande.",
     notice_rejected: "le demandeur a rejeté la résolution : le ticket est rouvert.",
     notice_comment: "a reçu un nouveau commentaire.",
+    notice_attachment: "a reçu une pièce jointe :",
     notice_reminder: "attend toujours votre réponse : relance",
     auto_resolved: "Résolu automatiquement : la question posée est restée sans réponse après les relances",
     link_target_unknown: "Ticket introuvable",
@@ -615,4 +616,5 @@ pub static FR: Texts = Texts {
     imports: super::imports::FR_IMPORTS,
     reports: super::reports::FR_REPORTS,
     people: super::people::FR_PEOPLE,
+    attachments: super::attachments::FR_ATTACHMENTS,
 };

@@ -156,6 +156,7 @@ pub const FR_LABELS: CodeLabels = CodeLabels {
         (FieldKind::Choice, "Liste de choix"),
         (FieldKind::Date, "Date"),
         (FieldKind::Person, "Personne"),
+        (FieldKind::File, "Fichiers"),
         (FieldKind::Site, "Site"),
     ]),
     approval_decision: Labels(&[(ApprovalDecision::Approved, "Approuvée"), (ApprovalDecision::Refused, "Refusée")]),
@@ -326,6 +327,7 @@ pub const FR_LABELS: CodeLabels = CodeLabels {
         (JournalEvent::Priority, "Changement de priorité"),
         (JournalEvent::Rate, "Avis du demandeur"),
         (JournalEvent::SlaEscalation, "Escalade automatique (niveau de service)"),
+        (JournalEvent::Attach, "Pièce jointe ajoutée"),
     ]),
 };
 

@@ -6,6 +6,7 @@
 //! templates with named holes (`« {label} » est obligatoire.`), filled by [`fill`], so a language may put
 //! the values where its grammar wants them.
 
+pub mod attachments;
 mod fr;
 mod fr_words;
 pub mod imports;

@@ -95,6 +95,7 @@ pub struct Texts {
     pub notice_resolved: &'static str,
     pub notice_rejected: &'static str,
     pub notice_comment: &'static str,
+    pub notice_attachment: &'static str,
     pub notice_reminder: &'static str,
     pub auto_resolved: &'static str,
     pub link_target_unknown: &'static str,
@@ -607,6 +608,7 @@ pub struct Texts {
     pub imports: super::imports::ImportTexts,
     pub reports: super::reports::ReportTexts,
     pub people: super::people::PeopleTexts,
+    pub attachments: super::attachments::AttachmentTexts,
 }
 
 /// Sentences and formats that carry values: templates with `{name}` holes (see [`super::fill`]).

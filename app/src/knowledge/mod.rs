@@ -57,6 +57,8 @@ pub struct Article {
     pub deflections: i64,
     pub linked_tickets: i64,
     pub may_edit: bool,
+    /// Its screenshots and files, for whoever may read it.
+    pub attachments: Vec<crate::attachments::Attachment>,
 }
 
 /// What an editor writes; `version` is the one they saw, for an existing article.

@@ -177,6 +177,11 @@ fn ArticleBody(article: Article, choices: Option<ArticleFormChoices>, saved: RwS
                 </button>
             })}
         </article>
+        {(may_edit || !article.attachments.is_empty()).then(|| view! {
+            <crate::attachments::components::AttachmentsPanel items=article.attachments.clone() allow_internal=false sent=saved
+                upload_to=may_edit.then(|| format!("/api/v1/articles/{id}/attachments"))
+                back_to=format!("/connaissances/{id}") picked=RwSignal::new(Vec::new())/>
+        })}
         {move || editing.get().then(|| choices.clone().map(|choices| view! { <ArticleForm id=Some(id) draft=draft.clone() choices on_saved=Callback::new(move |_| { editing.set(false); saved.update(|n| *n += 1); })/> }))}
     }
 }

@@ -241,7 +241,9 @@ pub async fn article(
         knowledge_deflections::table.filter(knowledge_deflections::article_id.eq(id)).count().get_result(conn).await?;
     let linked_tickets: i64 =
         ticket_articles::table.filter(ticket_articles::article_id.eq(id)).count().get_result(conn).await?;
+    let attachments = crate::attachments::store::of_article(conn, id).await?;
     Ok(Article {
+        attachments,
         may_edit: is_desk(user) && may_edit(user, owner_id),
         summary,
         body_markdown,
@@ -254,6 +256,57 @@ pub async fn article(
         deflections,
         linked_tickets,
     })
+}
+
+/// Fails with "not found" when the person may not read the article (an internal or archived one, for an
+/// employee): the rule its attachments follow too.
+pub async fn ensure_readable(conn: &mut AsyncPgConnection, user: &CurrentUser, id: ArticleId) -> AppResult<()> {
+    let row: Option<(Audience, bool)> = knowledge_articles::table
+        .find(id)
+        .select((knowledge_articles::audience, knowledge_articles::archived))
+        .first(conn)
+        .await
+        .optional()?;
+    match row {
+        Some(_) if is_desk(user) => Ok(()),
+        Some((Audience::Public, false)) => Ok(()),
+        _ => Err(AppError::not_found(t().knowledge_article_not_found)),
+    }
+}
+
+/// Adds screenshots and files to an article its editor may change, audited, all or none.
+pub async fn attach(
+    conn: &mut AsyncPgConnection,
+    user: &CurrentUser,
+    id: ArticleId,
+    files: &[crate::attachments::spool::Spooled],
+    limits: crate::domain::attachment::Limits,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<crate::attachments::Attachment>> {
+    use crate::attachments::store::{self, NewAttachment, Owner};
+    ensure_readable(conn, user, id).await?;
+    conn.transaction(async |conn| {
+        let owner: UserId =
+            knowledge_articles::table.find(id).select(knowledge_articles::owner_id).for_update().first(conn).await?;
+        if !is_desk(user) || !may_edit(user, owner) {
+            return Err(AppError::Forbidden);
+        }
+        let mut used = store::used_bytes(conn, Owner::Article(id)).await?;
+        let mut added = Vec::with_capacity(files.len());
+        for spooled in files {
+            limits.check(spooled.size, used).map_err(crate::attachments::too_large)?;
+            used += spooled.size;
+            let new =
+                NewAttachment { owner: Owner::Article(id), spooled, internal: false, uploaded_by: user.id, at: now };
+            let attachment = store::attach(conn, new).await?;
+            let detail =
+                serde_json::json!({ "piece_jointe": attachment.id, "nom": attachment.name, "taille": attachment.size });
+            audit(conn, user.id, "knowledge_article", id.to_string(), "piece_jointe", detail).await?;
+            added.push(attachment);
+        }
+        Ok(added)
+    })
+    .await
 }
 
 /// Every category with its path ("Domaine › catégorie › sous-catégorie") and domain, active ones only

@@ -35,6 +35,8 @@ pub async fn register_ticket(
     requester: Option<String>,
     pole: Option<String>,
     solved_now: Option<String>,
+    /// Set by the page when files are to follow: it sends them, then opens the ticket itself.
+    files_follow: Option<String>,
 ) -> Result<TicketRef, AppError> {
     use self::ssr::*;
     let SignedIn { user, mut conn, now } = signed_in().await?;
@@ -52,7 +54,9 @@ pub async fn register_ticket(
     };
     let input = form.read(&mut conn).await?;
     let reference = service::register(&mut conn, Actor::Person(&user), input, now).await?;
-    leptos_axum::redirect(&format!("/tickets/{reference}"));
+    if files_follow.is_none_or(|text| text.trim().is_empty()) {
+        leptos_axum::redirect(&format!("/tickets/{reference}"));
+    }
     Ok(reference)
 }
 

@@ -3,6 +3,8 @@
 //! ([`api`]) and the JSON API (`server/src/routes/tickets.rs`).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod attachments;
 pub mod choices;
 #[cfg(feature = "ssr")]
 mod comments;
@@ -97,6 +99,8 @@ pub struct TicketDetail {
     pub requester_profile: Option<RequesterProfile>,
     /// Its SLA clocks: deadlines, time left, pauses; internal targets and escalations for staff only.
     pub clocks: Vec<crate::sla::ClockView>,
+    /// Its files, oldest first (internal ones for the desk only).
+    pub attachments: Vec<crate::attachments::Attachment>,
 }
 
 /// The requester's typology and its handling rule, with how to reach them.

@@ -8,6 +8,7 @@ use super::api::{
 };
 use super::{ApprovalDecision, QualificationRequest};
 use super::{LinkKind, TicketDetail, TicketSummary, TimelineEntry};
+use crate::attachments::components::{AttachmentsPanel, FilePicker, Picked, send_waiting, waiting};
 use crate::domain::access::Area;
 use crate::domain::people::Role;
 use crate::domain::qualification::{Criticality, Impact, QualificationInput, Severity, Urgency, compute_priority};
@@ -147,6 +148,38 @@ fn MyRequests(delegate: bool) -> impl IntoView {
     let typed_description = RwSignal::new(String::new());
     let described = Signal::derive(move || format!("{} {}", typed_title.get(), typed_description.get()));
     let solved = RwSignal::new(None::<String>);
+    // Files chosen with the declaration: the registration then does not redirect (`files_follow`); the files
+    // go with their progress, and the person lands on the ticket.
+    let picked = RwSignal::new(Vec::<Picked>::new());
+    let files_follow = move || if picked.with(|picked| waiting(picked)) > 0 { "1" } else { "" };
+    let sending_files = RwSignal::new(None::<(String, bool)>);
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        let Some(Ok(reference)) = register.value().get() else { return };
+        let files = picked.get_untracked();
+        if waiting(&files) == 0 {
+            return;
+        }
+        let reference = reference.to_string();
+        sending_files.set(Some((reference.clone(), false)));
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if send_waiting(format!("/api/v1/tickets/{reference}/attachments"), files, false).await {
+                navigate(&format!("/tickets/{reference}"), Default::default());
+            } else {
+                sending_files.set(Some((reference, true)));
+            }
+        });
+    });
+    let files_notice = move || {
+        sending_files.get().map(|(reference, failed)| {
+            let texts = &t.attachments;
+            let template = if failed { texts.some_failed } else { texts.sending_after_registration };
+            let text = crate::i18n::fill(template, &[("reference", &reference)]);
+            let class = if failed { "notice error" } else { "notice" };
+            view! { <p class=class role="status"><a href=format!("/tickets/{reference}")>{text}</a></p> }
+        })
+    };
     view! {
         <Title text=area_label(Area::MyRequests)/>
         <h1>{area_label(Area::MyRequests)}</h1>
@@ -170,8 +203,14 @@ fn MyRequests(delegate: bool) -> impl IntoView {
                     <textarea id="description" name="description" rows="5" required placeholder=t.field_description_hint
                         on:input=move |ev| typed_description.set(event_target_value(&ev))></textarea>
                 </div>
+                <div class="field">
+                    <span class="label">{t.attachments.title}</span>
+                    <FilePicker picked/>
+                    <input type="hidden" name="files_follow" value=files_follow/>
+                </div>
                 <KnowledgeSuggestions text=described on_solved=Callback::new(move |title| solved.set(Some(title)))/>
                 {error_notice(register.value())}
+                {files_notice}
                 <button type="submit" class="button primary">{t.declare_submit}</button>
             </ActionForm>
             </div>
@@ -239,7 +278,8 @@ fn TicketView(staff: bool) -> impl IntoView {
             }
         },
     );
-    let actions = TicketActions { transition, comment, effort, link, children, qualify, rate };
+    let files = RwSignal::new(Vec::<Picked>::new());
+    let actions = TicketActions { transition, comment, effort, link, children, qualify, rate, refreshed, files };
     view! {
         <Transition fallback=|| view! { <p class="loading">{t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -261,6 +301,10 @@ struct TicketActions {
     children: ServerAction<ResolveChildren>,
     qualify: ServerAction<QualifyTicket>,
     rate: ServerAction<RateTicket>,
+    /// Bumped to reload the ticket after a change made outside these actions (files sent).
+    refreshed: RwSignal<u32>,
+    /// The files being added, kept across the reloads they cause.
+    files: RwSignal<Vec<Picked>>,
 }
 
 #[component]
@@ -329,6 +373,9 @@ fn TicketBody(
                 })}
             </section>
         </div>
+        <AttachmentsPanel items=detail.attachments.clone() allow_internal=staff sent=actions.refreshed
+            upload_to=summary.status.is_open().then(|| format!("/api/v1/tickets/{reference}/attachments"))
+            back_to=format!("/tickets/{reference}") picked=actions.files/>
         <ClocksPanel clocks=detail.clocks.clone()/>
         {detail.requester_profile.clone().map(|profile| view! { <ProfilePanel profile/> })}
         {detail.origin.clone().map(|origin| view! { <OriginPanel origin/> })}

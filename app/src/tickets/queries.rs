@@ -225,6 +225,7 @@ pub async fn detail(
         .order(ticket_history::id)
         .load(conn)
         .await?;
+    let attachments = crate::attachments::store::of_ticket(conn, row.id, staff).await?;
     let mut comments_query = ticket_comments::table.filter(ticket_comments::ticket_id.eq(row.id)).into_boxed();
     if !staff {
         comments_query = comments_query.filter(ticket_comments::visibility.eq("PUBLIC"));
@@ -272,6 +273,10 @@ pub async fn detail(
 
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     for HistoryRow { at, actor, action, from, to, detail } in history {
+        // An internal attachment is the desk's, like an internal note: its line too.
+        if !staff && detail.get("interne").and_then(serde_json::Value::as_bool) == Some(true) {
+            continue;
+        }
         // Escalation reasons and target poles are for the desk; the requester sees that it moved.
         let detail = if staff { detail } else { serde_json::Value::Null };
         timeline.push(TimelineEntry::Change { at, actor: name(actor), action, from, to, detail });
@@ -382,6 +387,7 @@ pub async fn detail(
         may_rate,
         requester_profile,
         clocks,
+        attachments,
     })
 }
 

@@ -50,7 +50,7 @@ where
 
 /// Every job of an instance: the lifecycle (reminders, automatic resolution and closure) and the SLA
 /// escalations every minute, the backlog watch every five minutes, the monthly report's sending checked every
-/// quarter of an hour, the directory sync once an hour (checked every five minutes), mail every ten seconds
+/// quarter of an hour, the previews of pictures left to make every minute, the directory sync once an hour (checked every five minutes), mail every ten seconds
 /// when a relay is configured.
 pub fn spawn_all(pool: &DbPool, clock: &Clock, mailer: Option<mail::Mailer>) -> Vec<tokio::task::JoinHandle<()>> {
     let minute = Duration::from_secs(60);
@@ -66,6 +66,10 @@ pub fn spawn_all(pool: &DbPool, clock: &Clock, mailer: Option<mail::Mailer>) -> 
         }),
         spawn_periodic("rapport mensuel", pool.clone(), clock.clone(), minute * 15, |mut conn, now| async move {
             app::reports::service::send_due(&mut conn, now).await
+        }),
+        // Right after an upload, its route makes the renditions; this catches what a restart left.
+        spawn_periodic("aperçus", pool.clone(), clock.clone(), minute, |mut conn, _| async move {
+            app::attachments::renditions::make_pending(&mut conn, 50).await
         }),
         // Checked every five minutes, run once an hour: the run claims its hour across instances.
         spawn_periodic("annuaire", pool.clone(), clock.clone(), minute * 5, |mut conn, now| async move {

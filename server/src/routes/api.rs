@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/session", post(open_session).get(show_session).delete(close_session))
         .route("/openapi.json", axum::routing::get(|| async { Json(super::openapi::document()) }))
         .merge(super::tickets::router())
+        .merge(super::attachments::router())
         .merge(super::catalog::router())
         .merge(super::sla::router())
         .merge(super::capacity::router())

@@ -210,12 +210,17 @@ pub fn refusal(headers: &HeaderMap, path: &str, error: AppError) -> Response {
     if path.starts_with("/api/v1/") || path == "/api/v1" {
         return ApiError(error).into_response();
     }
-    let status = error.status();
     if is_server_fn(path) && !accepts_html(headers) {
         // What a server function's client decodes: the serialised error, with its status.
         let body = serde_json::to_string(&error).unwrap_or_default();
-        return (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+        return (error.status(), [(header::CONTENT_TYPE, "application/json")], body).into_response();
     }
+    refusal_page(error)
+}
+
+/// `error` as a short French page, for a person whose browser posted a form without the WASM.
+pub fn refusal_page(error: AppError) -> Response {
+    let status = error.status();
     // The product's own stylesheet, and nothing else: the page runs no script.
     let page = format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
@@ -233,7 +238,7 @@ pub fn refusal(headers: &HeaderMap, path: &str, error: AppError) -> Response {
     (status, [(header::CONTENT_SECURITY_POLICY, policy)], Html(page)).into_response()
 }
 
-fn accepts_html(headers: &HeaderMap) -> bool {
+pub fn accepts_html(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT)
         .iter()

@@ -2,6 +2,7 @@
 //! them.
 
 pub mod api;
+pub mod attachments;
 pub mod capacity;
 pub mod catalog;
 pub mod edge;

@@ -31,7 +31,8 @@ fn with_errors(ok: Value) -> Value {
 
 pub fn document() -> Value {
     let mut document = core_document();
-    for more in [capacity_and_live_paths(), triage_and_import_paths(), kpi_paths(), people_paths()] {
+    for more in [capacity_and_live_paths(), triage_and_import_paths(), kpi_paths(), people_paths(), attachment_paths()]
+    {
         if let (Some(paths), Value::Object(more)) = (document["paths"].as_object_mut(), more) {
             paths.extend(more);
         }
@@ -479,6 +480,47 @@ fn people_paths() -> Value {
                 "summary": "Mot de passe oublié : envoie un lien à un compte local actif ; la réponse est la même pour toute adresse",
                 "requestBody": body(json!({ "type": "object", "required": ["login"], "properties": { "login": { "type": "string" } } })),
                 "responses": with_errors(json!({ "202": { "description": "{message}" } }))
+            }
+        }
+    })
+}
+
+fn attachment_paths() -> Value {
+    let upload = json!({ "required": true, "content": { "multipart/form-data": { "schema": {
+        "type": "object", "required": ["file"],
+        "properties": {
+            "file": { "type": "array", "items": { "type": "string", "format": "binary" }, "description": "Un ou plusieurs fichiers (20 au plus par envoi), 10 Mo chacun par défaut (IMMO9_ATTACHMENT_MAX_MB) ; le type est lu dans les octets" },
+            "internal": { "type": "string", "enum": ["true", "false"], "description": "Pièce jointe interne, visible du support seulement (tickets ; agents)" },
+            "retour": { "type": "string", "description": "Chemin de ce site où revenir (303) : un formulaire envoyé sans JavaScript" }
+        }
+    } } } });
+    let created = json!({ "description": "La pièce jointe {id, name, size, content_type, sha256, internal, uploaded_by, uploaded_at, preview, preview_pending} ; un tableau si plusieurs fichiers" });
+    let id = |name: &str| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } });
+    json!({
+        "/api/v1/tickets/{reference}/attachments": {
+            "post": {
+                "summary": "Joint des fichiers au ticket, en une transaction avec la ligne d'historique « pièce jointe ajoutée » ; 413 au-delà de la taille d'un fichier ou du total d'un ticket (IMMO9_TICKET_ATTACHMENTS_MAX_MB)",
+                "parameters": [id("reference")],
+                "requestBody": upload,
+                "responses": with_errors(json!({ "201": created.clone(), "303": { "description": "Retour à la page indiquée par « retour »" } }))
+            }
+        },
+        "/api/v1/articles/{id}/attachments": {
+            "post": {
+                "summary": "Joint des captures ou des fichiers à un article de la base de connaissances (ses rédacteurs)",
+                "parameters": [id("id")],
+                "requestBody": upload,
+                "responses": with_errors(json!({ "201": created }))
+            }
+        },
+        "/api/v1/attachments/{id}": {
+            "get": {
+                "summary": "Le fichier (ou son aperçu de 1 280 px, sa vignette de 320 px) pour qui voit son ticket ou son article ; 404 sinon, sans dire s'il existe",
+                "parameters": [id("id"), { "name": "variante", "in": "query", "schema": { "enum": ["apercu", "vignette"] } }],
+                "responses": with_errors(json!({
+                    "200": { "description": "Les octets ; Content-Disposition: attachment sauf pour les images JPEG, PNG, GIF et WebP ; HTML et SVG servis en application/octet-stream" },
+                    "304": { "description": "Inchangé depuis l'ETag donné dans If-None-Match" }
+                }))
             }
         }
     })

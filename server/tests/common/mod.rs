@@ -170,7 +170,16 @@ impl TestApp {
 
     /// [`TestApp::spawn`] with `pool_size` connections, to make requests wait for one.
     pub async fn spawn_with_pool(pool_size: usize) -> Self {
-        let mut app = Self::spawn_on_with_pool(TestDatabase::migrated().await, pool_size).await;
+        Self::spawn_with(pool_size, app::domain::attachment::DEFAULT_LIMITS).await
+    }
+
+    /// [`TestApp::spawn`] with other attachment limits than the defaults.
+    pub async fn spawn_with_attachment_limits(limits: app::domain::attachment::Limits) -> Self {
+        Self::spawn_with(8, limits).await
+    }
+
+    async fn spawn_with(pool_size: usize, limits: app::domain::attachment::Limits) -> Self {
+        let mut app = Self::spawn_on_with(TestDatabase::migrated().await, pool_size, limits).await;
         let mut conn = app.pool.get().await.unwrap();
         let site = NewSite { code: "SIEGE-TEST", name: "Siège de test", kind: SiteKind::HeadOffice, city: "Bordeaux" }
             .insert(&mut conn)
@@ -183,15 +192,17 @@ impl TestApp {
 
     /// A server on `db` as it is, without migrating it.
     pub async fn spawn_on(db: TestDatabase) -> Self {
-        Self::spawn_on_with_pool(db, 8).await
+        Self::spawn_on_with(db, 8, app::domain::attachment::DEFAULT_LIMITS).await
     }
 
-    async fn spawn_on_with_pool(db: TestDatabase, pool_size: usize) -> Self {
+    async fn spawn_on_with(db: TestDatabase, pool_size: usize, limits: app::domain::attachment::Limits) -> Self {
         let pool = app::db::connect(&db.url, pool_size, Duration::from_secs(5)).await.expect("pool");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let clock = suite_clock();
-        let router = server::router(Self::state(&db.url, &pool, &clock, address));
+        let mut state = Self::state(&db.url, &pool, &clock, address);
+        state.attachment_limits = limits;
+        let router = server::router(state);
         let server = tokio::spawn(async move {
             server::serve(listener, router, std::future::pending()).await.unwrap();
         });
@@ -209,6 +220,7 @@ impl TestApp {
             clock: clock.clone(),
             latest_migration: app::db::latest_migration_version(),
             live: server::live::LiveHub::start(url.to_owned()),
+            attachment_limits: app::domain::attachment::DEFAULT_LIMITS,
         }
     }
 
