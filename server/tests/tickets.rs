@@ -624,6 +624,11 @@ async fn the_same_source_is_registered_once() {
 async fn every_path_of_the_openapi_document_is_served() {
     let d = desk().await;
     let reference = create(&d.employee, json!({ "type": "INCIDENT", "title": "x", "description": "y" })).await;
+    // A file on the ticket, so that the attachment the loop names (id 1) exists.
+    let part = reqwest::multipart::Part::bytes(b"journal du poste".to_vec()).file_name("journal.txt");
+    let url = format!("{}/api/v1/tickets/{reference}/attachments", d.app.base_url);
+    let sent = d.employee.http.post(url).multipart(reqwest::multipart::Form::new().part("file", part)).send().await;
+    assert_eq!(sent.unwrap().status(), 201);
     let (status, document) = d.n1.get_json("/api/v1/openapi.json").await;
     assert_eq!(status, 200);
     for (path, operations) in document["paths"].as_object().unwrap() {
